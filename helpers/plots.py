@@ -1,0 +1,120 @@
+"""Figures for the course. Every function returns its matplotlib ``Figure``."""
+
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
+
+from helpers.data import check_sequences
+
+RETURNED = "#e8743b"  # orange: what the layer returns
+SKIPPED = "#c9c9c9"  # grey: computed, then thrown away
+CELL = "#4a7ebb"  # blue: the one recurrent cell, reused at every timestep
+
+
+def plot_batch(x, feature_names=None, max_samples=6):
+    """Draw each sample of ``x`` ``(samples, timesteps, features)`` as a timesteps × features grid.
+
+    Rows are timesteps, columns are features, and every cell shows its value, so the picture
+    reads like the array. All panels share one colour scale.
+
+    Example: ``fig = plot_batch(np.arange(12).reshape(2, 2, 3))``
+    """
+    x = check_sequences(x)
+    samples, timesteps, features = x.shape
+    if samples > max_samples:
+        raise ValueError(
+            f"expected at most {max_samples} samples (samples, timesteps, features) to draw, "
+            f"got shape {x.shape}; pass a slice such as x[:{max_samples}]"
+        )
+    if feature_names is None:
+        feature_names = [f"feature {f}" for f in range(features)]
+    if len(feature_names) != features:
+        raise ValueError(
+            f"expected {features} feature names for x of shape {x.shape}, "
+            f"got {len(feature_names)}: {list(feature_names)}"
+        )
+    fig, axes = plt.subplots(
+        1, samples, figsize=(1.0 + 1.1 * features * samples, 0.9 + 0.55 * timesteps),
+        squeeze=False, layout="constrained",
+    )
+    low, high = float(x.min()), float(x.max())
+    for s, ax in enumerate(axes[0]):
+        image = ax.imshow(x[s], cmap="Blues", vmin=low, vmax=high, aspect="auto")
+        ax.set_title(f"sample {s}:  x[{s}]  {x[s].shape}", fontsize=10)
+        ax.set_xticks(range(features), feature_names, rotation=30 if features > 4 else 0)
+        ax.set_yticks(range(timesteps), [f"t={t}" for t in range(timesteps)])
+        ax.set_xlabel("features")
+        if s == 0:
+            ax.set_ylabel("timesteps")
+        if timesteps * features <= 80:
+            for t in range(timesteps):
+                for f in range(features):
+                    value = x[s, t, f]
+                    dark = (value - low) > 0.6 * (high - low)
+                    ax.text(f, t, f"{value:g}", ha="center", va="center", fontsize=9,
+                            color="white" if dark else "black")
+    fig.colorbar(image, ax=axes[0].tolist(), shrink=0.8, label="value")
+    fig.suptitle(f"A batch of shape {x.shape} = (samples, timesteps, features)", fontsize=11)
+    return fig
+
+
+def _box(ax, xy, text, face, dashed=False, alpha=1.0, bold=False, color="black"):
+    x, y = xy
+    ax.add_patch(FancyBboxPatch(
+        (x - 0.32, y - 0.22), 0.64, 0.44, boxstyle="round,pad=0.02", facecolor=face,
+        edgecolor="black", linestyle="--" if dashed else "-", alpha=alpha, linewidth=1.2,
+    ))
+    ax.text(x, y, text, ha="center", va="center", fontsize=10, alpha=max(alpha, 0.6),
+            fontweight="bold" if bold else "normal", color=color)
+
+
+def _arrow(ax, start, end, color="black", alpha=1.0):
+    ax.add_patch(FancyArrowPatch(start, end, arrowstyle="-|>", mutation_scale=12,
+                                 color=color, alpha=alpha, linewidth=1.2))
+
+
+def plot_unrolled_rnn(timesteps=4, settings=(True, False)):
+    """Draw a recurrent layer unrolled over ``timesteps``, one panel per ``return_sequences``.
+
+    The same cell (blue) reads the input ``x_t`` and its own previous output at every timestep.
+    Orange outputs are the ones the layer returns; grey ones are computed and discarded.
+
+    Example: ``fig = plot_unrolled_rnn(timesteps=4, settings=(True, False))``
+    """
+    if isinstance(timesteps, bool) or not isinstance(timesteps, (int, np.integer)) or not (
+        1 <= timesteps <= 8
+    ):
+        raise ValueError(f"expected timesteps as an int from 1 to 8, got {timesteps!r}")
+    if not settings or any(not isinstance(s, bool) for s in settings):
+        raise ValueError(f"expected settings as a tuple of True/False, got {settings!r}")
+    fig, axes = plt.subplots(
+        1, len(settings), figsize=(1.3 + 1.35 * timesteps * len(settings), 3.6),
+        squeeze=False, layout="constrained",
+    )
+    last = timesteps - 1  # 0-based, like NumPy: the last output is output[:, -1]
+    for ax, return_sequences in zip(axes[0], settings, strict=True):
+        for t in range(timesteps):
+            returned = return_sequences or t == last
+            _box(ax, (t, 0), f"$x_{{{t}}}$", "#f3f3f3")
+            _box(ax, (t, 1), "cell", CELL, alpha=0.9, color="white")
+            _box(ax, (t, 2), f"$h_{{{t}}}$", RETURNED if returned else SKIPPED,
+                 dashed=not returned, alpha=1.0 if returned else 0.55, bold=returned)
+            _arrow(ax, (t, 0.22), (t, 0.78))
+            _arrow(ax, (t, 1.22), (t, 1.78), alpha=1.0 if returned else 0.4)
+            if t < last:
+                _arrow(ax, (t + 0.32, 1), (t + 0.68, 1), color=CELL)
+        if return_sequences:
+            shape, what = "(batch, timesteps, units)", "every $h_t$"
+        else:
+            shape, what = "(batch, units)", f"only the last, $h_{{{last}}}$"
+        ax.set_title(f"return_sequences={return_sequences}\nreturns {what}: {shape}",
+                     fontsize=11)
+        ax.text(-0.55, 1, "state\n→", ha="center", va="center", fontsize=8, color=CELL)
+        ax.set_xlim(-0.8, timesteps - 0.4)
+        ax.set_ylim(-0.45, 2.45)
+        ax.set_yticks([0, 1, 2], ["inputs", "layer", "outputs"])
+        ax.set_xticks(range(timesteps), [f"t={t}" for t in range(timesteps)])
+        ax.tick_params(length=0)
+        for side in ("top", "right", "bottom", "left"):
+            ax.spines[side].set_visible(False)
+    return fig

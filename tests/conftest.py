@@ -1,0 +1,5 @@
+"""Unit tests draw figures off screen. (Notebook kernels keep their own inline backend.)"""
+
+import matplotlib
+
+matplotlib.use("Agg")

@@ -1,0 +1,81 @@
+import numpy as np
+import pytest
+
+from helpers.data import check_sequences, seed_data
+
+
+def test_check_sequences_returns_the_array():
+    x = check_sequences([[[1, 2, 3], [4, 5, 6]]])
+    assert isinstance(x, np.ndarray)
+    assert x.shape == (1, 2, 3)
+
+
+def test_check_sequences_accepts_matching_targets_and_features():
+    x = np.zeros((5, 4, 3))
+    assert check_sequences(x, np.zeros((5, 4, 2)), features=3) is not None
+    assert check_sequences(x, np.zeros(5)) is not None
+
+
+@pytest.mark.parametrize(
+    "bad, received",
+    [
+        (np.zeros((40, 3)), "(40, 3)"),  # one sequence, no batch axis
+        (np.zeros(7), "(7,)"),
+        (np.zeros((2, 3, 4, 5)), "(2, 3, 4, 5)"),  # an image-like batch
+        (np.float32(3.0), "()"),
+    ],
+)
+def test_wrong_rank_names_expected_and_received_shape(bad, received):
+    with pytest.raises(ValueError) as error:
+        check_sequences(bad)
+    message = str(error.value)
+    assert "(samples, timesteps, features)" in message
+    assert received in message
+
+
+def test_wrong_dtype_names_the_shape_and_the_fix():
+    words = np.array([[["sun"], ["rain"]]])
+    expected = r"numeric .*\(samples, timesteps, features\).*\(1, 2, 1\)"
+    with pytest.raises(ValueError, match=expected):
+        check_sequences(words)
+
+
+@pytest.mark.parametrize("shape", [(0, 5, 3), (4, 0, 3), (4, 5, 0)])
+def test_empty_arrays_are_refused(shape):
+    with pytest.raises(ValueError, match=rf"non-empty .*got shape \({shape[0]}, {shape[1]}"):
+        check_sequences(np.zeros(shape))
+
+
+def test_ragged_nested_lists_are_refused_with_a_hint():
+    ragged = [[[1, 2], [3, 4]], [[5, 6]]]
+    with pytest.raises(ValueError, match=r"\(samples, timesteps, features\).*different lengths"):
+        check_sequences(ragged)
+
+
+def test_mismatched_lengths_name_both_shapes():
+    with pytest.raises(ValueError) as error:
+        check_sequences(np.zeros((2, 2, 3)), np.zeros((3, 4)))
+    message = str(error.value)
+    assert "(samples, timesteps, features) = (2, 2, 3)" in message
+    assert "(3, 4)" in message
+
+
+def test_scalar_targets_are_refused():
+    with pytest.raises(ValueError, match=r"got targets of shape \(\)"):
+        check_sequences(np.zeros((2, 2, 3)), 1.0)
+
+
+def test_wrong_number_of_features():
+    with pytest.raises(ValueError, match=r"with 4 features.*\(2, 2, 4\), got shape \(2, 2, 3\)"):
+        check_sequences(np.zeros((2, 2, 3)), features=4)
+
+
+def test_seed_data_reproduces_the_source_answer():
+    x, y_sequence, y_last = seed_data()
+    assert x.shape == (2, 2, 3) and y_sequence.shape == (2, 2, 4) and y_last.shape == (2, 4)
+    assert x.dtype == y_sequence.dtype == np.float32
+    assert x[0].tolist() == [[1, 2, 3], [4, 5, 6]]
+    assert x[1].tolist() == [[7, 8, 9], [10, 11, 12]]
+    assert y_sequence[0].tolist() == [[101, 102, 103, 104], [105, 106, 107, 108]]
+    assert y_sequence[1].tolist() == [[201, 202, 203, 204], [205, 206, 207, 208]]
+    np.testing.assert_array_equal(y_last, y_sequence[:, -1])

@@ -1,0 +1,64 @@
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+from matplotlib.colors import to_hex
+from matplotlib.patches import FancyBboxPatch
+
+from helpers import plots
+
+
+@pytest.fixture(autouse=True)
+def close_figures():
+    yield
+    plt.close("all")
+
+
+def test_plot_batch_draws_one_labelled_grid_per_sample():
+    x = np.arange(12, dtype="float32").reshape(2, 2, 3)
+    fig = plots.plot_batch(x, feature_names=["a", "b", "c"])
+    grids = [ax for ax in fig.axes if ax.images]
+    assert len(grids) == 2
+    assert grids[1].get_title() == "sample 1:  x[1]  (2, 3)"
+    assert [t.get_text() for t in grids[0].get_xticklabels()] == ["a", "b", "c"]
+    assert [t.get_text() for t in grids[0].get_yticklabels()] == ["t=0", "t=1"]
+    np.testing.assert_array_equal(grids[1].images[0].get_array(), x[1])
+    assert sorted(t.get_text() for t in grids[0].texts) == ["0", "1", "2", "3", "4", "5"]
+
+
+def test_plot_batch_refuses_bad_shapes_and_names():
+    with pytest.raises(ValueError, match=r"\(samples, timesteps, features\), got shape \(2, 3\)"):
+        plots.plot_batch(np.zeros((2, 3)))
+    with pytest.raises(ValueError, match=r"expected 3 feature names .*\(2, 2, 3\), got 2"):
+        plots.plot_batch(np.zeros((2, 2, 3)), feature_names=["a", "b"])
+    with pytest.raises(ValueError, match=r"at most 6 samples .*got shape \(40, 2, 3\)"):
+        plots.plot_batch(np.zeros((40, 2, 3)))
+
+
+def _returned_outputs(ax):
+    return [p for p in ax.patches
+            if isinstance(p, FancyBboxPatch) and to_hex(p.get_facecolor()) == plots.RETURNED]
+
+
+@pytest.mark.parametrize("timesteps", [1, 3, 5])
+def test_unrolled_rnn_highlights_what_each_setting_returns(timesteps):
+    fig = plots.plot_unrolled_rnn(timesteps=timesteps, settings=(True, False))
+    sequences, last = fig.axes
+    assert len(_returned_outputs(sequences)) == timesteps
+    assert len(_returned_outputs(last)) == 1
+    # the one returned output of the last-timestep panel is the rightmost
+    (only,) = _returned_outputs(last)
+    assert only.get_x() == max(p.get_x() for p in last.patches if isinstance(p, FancyBboxPatch))
+    assert "(batch, timesteps, units)" in sequences.get_title()
+    assert "(batch, units)" in last.get_title()
+
+
+@pytest.mark.parametrize("timesteps", [0, 9, 2.5, True, "4"])
+def test_unrolled_rnn_refuses_bad_timesteps(timesteps):
+    with pytest.raises(ValueError, match="expected timesteps as an int from 1 to 8"):
+        plots.plot_unrolled_rnn(timesteps=timesteps)
+
+
+@pytest.mark.parametrize("settings", [(), ("yes",), (1, 0)])
+def test_unrolled_rnn_refuses_bad_settings(settings):
+    with pytest.raises(ValueError, match="expected settings as a tuple of True/False"):
+        plots.plot_unrolled_rnn(settings=settings)
