@@ -22,8 +22,13 @@ class Exercise:
     """A checker ``feedback(answer) -> None if right, else a hint``, and a typical wrong answer."""
 
     feedback: Callable[[Any], "str | None"]
-    typical_wrong_answer: Any
+    typical_wrong_answer: Any  # or a function that builds one (a model, say) when called
     praise: str
+
+    def wrong_answer(self):
+        """The typical wrong answer, built if it is given as a function."""
+        wrong = self.typical_wrong_answer
+        return wrong() if callable(wrong) else wrong
 
 
 EXERCISES: dict[str, Exercise] = {}
@@ -73,9 +78,28 @@ def _as_shape(value):
 
 
 def _as_pair(answer):
-    if isinstance(answer, (tuple, list)) and len(answer) == 2:
-        return answer
+    """A two-item answer (tuple, list or array) as a tuple, else None."""
+    if isinstance(answer, (tuple, list, np.ndarray)) and len(answer) == 2:
+        return tuple(answer)
     return None
+
+
+def _as_whole_number(answer):
+    """A number with an integer value (7, 7.0, np.int64(7), np.array(7)) as an int, else None."""
+    if isinstance(answer, (bool, np.bool_, str)):
+        return None
+    try:
+        value = float(np.asarray(answer))
+    except (TypeError, ValueError):
+        return None
+    return int(value) if value.is_integer() else None
+
+
+def _as_array(answer):
+    try:
+        return np.asarray(answer)
+    except ValueError:  # ragged nested lists
+        return None
 
 
 # ---- Notebook 01 -------------------------------------------------------------------------------
@@ -86,17 +110,25 @@ _PRACTICE_BATCH = np.arange(24).reshape(2, 4, 3)  # the batch the exercise 01.1 
 @_exercise("01.1", typical_wrong_answer=_PRACTICE_BATCH[1, :, -1],
            praise="x[sample, timestep] is the feature vector: x[1, -1] has shape (features,).")
 def _feature_vector(answer):
-    answer = np.asarray(answer)
-    expected = _PRACTICE_BATCH[1, -1]
-    if answer.shape == expected.shape and np.array_equal(answer, expected):
+    answer = _as_array(answer)
+    if answer is None:
+        return "expected an array of numbers, shape (3,); you gave nested lists of uneven lengths."
+    batch = _PRACTICE_BATCH
+    if answer.shape == (3,) and np.array_equal(answer, batch[1, -1]):
         return None
-    if answer.shape == (4,) and np.array_equal(answer, _PRACTICE_BATCH[1, :, -1]):
+    if answer.shape == (4,) and np.array_equal(answer, batch[1, :, -1]):
         return ("that is the last *feature* at every timestep, shape (timesteps,). The feature "
                 "vector of one timestep is batch[sample, timestep], shape (features,) = (3,).")
-    if answer.shape == (3,) and np.array_equal(answer, _PRACTICE_BATCH[0, -1]):
+    if answer.shape == (3,) and np.array_equal(answer, batch[0, -1]):
         return "that is sample 0; samples are counted from 0, so the second sample is batch[1]."
+    if answer.shape == (3,) and any(np.array_equal(answer, batch[1, t]) for t in range(3)):
+        return "right sample, wrong timestep: the last timestep is index -1 (or 3)."
+    if answer.shape == (2, 3) and np.array_equal(answer, batch[:, -1]):
+        return "that is the last timestep of *every* sample, (samples, features); pick sample 1."
     if answer.shape == (4, 3):
         return "that is the whole of one sample, (timesteps, features); pick one timestep of it."
+    if answer.shape == (3,):
+        return "right shape (features,), but not the values of sample 1 at its last timestep."
     return (f"expected the 3 features of sample 1 at its last timestep, shape (3,); you gave "
             f"shape {answer.shape}.")
 
@@ -107,6 +139,9 @@ def _lstm_output_shapes(answer):
     pair = _as_pair(answer)
     if pair is None:
         return "expected a pair: (shape with return_sequences=True, shape with False)."
+    if any(isinstance(s, (tuple, list)) and None in s for s in pair):
+        return ("the batch here has 32 sequences, so write 32 where model.output_shape shows None "
+                "(a model leaves the batch size open; a batch of data does not).")
     sequences, last = (_as_shape(s) for s in pair)
     if sequences is None or last is None:
         return "expected each shape as a tuple of ints, e.g. (32, 8)."
@@ -114,9 +149,9 @@ def _lstm_output_shapes(answer):
         return None
     if (sequences, last) == ((32, 8), (32, 10, 8)):
         return "the two are swapped: the sequence output is the one that keeps the timesteps."
-    if len(sequences) == 3 and sequences[-1] == 5:
+    if 5 in (sequences[-1:] + last[-1:]):
         return (f"the last axis of an LSTM's output is its units (8), not the input features "
-                f"(5): you gave {sequences}.")
+                f"(5): you gave {sequences} and {last}.")
     if len(sequences) != 3:
         return ("a sequence model outputs (batch, timesteps, units), one vector per timestep: "
                 f"you gave {sequences}.")
@@ -131,43 +166,214 @@ def _rnn_param_counts(features, units):
     return gru, lstm
 
 
-@_exercise("01.3", typical_wrong_answer=(3 * 16 * (7 + 16 + 1), 4 * 16 * (7 + 16 + 1)),
+_F, _U = 5, 12  # the sizes exercise 01.3 asks about
+
+
+@_exercise("01.3", typical_wrong_answer=(3 * _U * (_F + _U + 1), 4 * _U * (_F + _U + 1)),
            praise="3·u·(F+u+2) for Keras's GRU, 4·u·(F+u+1) for the LSTM; T appears in neither.")
 def _param_counts(answer):
     pair = _as_pair(answer)
     if pair is None:
         return "expected a pair of ints: (GRU weights, LSTM weights)."
-    try:
-        gru, lstm = (int(round(float(n))) for n in pair)
-    except (TypeError, ValueError):
-        return f"expected two numbers, (GRU weights, LSTM weights); you gave {answer!r}."
-    want_gru, want_lstm = _rnn_param_counts(features=7, units=16)
+    gru, lstm = (_as_whole_number(n) for n in pair)
+    if gru is None or lstm is None:
+        return f"expected two whole numbers, (GRU weights, LSTM weights); you gave {answer!r}."
+    want_gru, want_lstm = _rnn_param_counts(features=_F, units=_U)
+    if (gru, lstm) == (want_lstm, want_gru):
+        return "the two are swapped: the LSTM, with 4 blocks of weights, is the larger."
     hints = []
-    if gru == 3 * 16 * (7 + 16 + 1):
+    if gru == 3 * _U * (_F + _U + 1):
         hints.append("your GRU count is the reset_after=False formula; Keras 3's default GRU has "
-                     "two bias vectors per gate: 3·u·(F + u + 2)")
+                     "two bias vectors per block: 3·u·(F + u + 2)")
     elif gru != want_gru:
-        hints.append(
-            f"a GRU has 3 gates, each with F·u + u·u weights and 2·u biases; you gave {gru}"
-        )
-    if lstm == 4 * 16 * (7 + 16):
+        hints.append(f"a GRU has 3 blocks (2 gates and a candidate), each with an (F, u) kernel, "
+                     f"a (u, u) recurrent kernel and 2·u biases; you gave {gru}")
+    if lstm == 4 * _U * (_F + _U):
         hints.append("your LSTM count leaves out the biases: 4·u·(F + u + 1)")
     elif lstm != want_lstm:
-        hints.append(f"an LSTM has 4 gates, each with F·u + u·u weights and u biases; you gave "
-                     f"{lstm}")
+        hints.append(f"an LSTM has 4 blocks (3 gates and a candidate), each with an (F, u) "
+                     f"kernel, a (u, u) recurrent kernel and u biases; you gave {lstm}")
     return "; ".join(hints) + "." if hints else None
 
 
-@_exercise("01.4", typical_wrong_answer=6,
+_NUMERIC, _WORDS = 3, 5  # exercise 01.4: 3 numeric features, a 5-word vocabulary
+
+
+@_exercise("01.4", typical_wrong_answer=_NUMERIC + _WORDS,
            praise="StringLookup keeps column 0 for '[UNK]', the out-of-vocabulary token.")
 def _one_hot_width(answer):
-    if isinstance(answer, bool) or not isinstance(answer, (int, np.integer)):
-        return f"expected an int, the number of features per timestep; you gave {answer!r}."
-    if answer == 7:
+    width = _as_whole_number(answer)
+    if width is None:
+        return f"expected a whole number of features per timestep; you gave {answer!r}."
+    if width == _NUMERIC + _WORDS + 1:
         return None
-    if answer == 6:
-        return ("close: 2 numbers + 4 weather words, but StringLookup adds one more column, "
+    if width == _NUMERIC + _WORDS:
+        return ("close: 3 numbers + 5 weather words, but StringLookup adds one more column, "
                 "index 0, for words it has never seen ('[UNK]').")
-    if answer in (3, 5):
+    if width in (_WORDS, _WORDS + 1):
+        return "that counts the one-hot columns only; the 3 numeric features are there too."
+    if width in (_NUMERIC + 1, 2):
         return "a one-hot code has one column per vocabulary entry, not a single column."
-    return f"expected 2 numeric features plus the one-hot columns; you gave {answer}."
+    return f"expected 3 numeric features plus the one-hot columns; you gave {width}."
+
+
+# ---- Notebook 02 -------------------------------------------------------------------------------
+
+
+def _last_step_model():
+    import keras
+
+    inputs = keras.Input(shape=(None, 5))
+    hidden = keras.layers.LSTM(8)(inputs)
+    return keras.Model(inputs, keras.layers.Dense(3)(hidden))
+
+
+@_exercise("02.1", typical_wrong_answer=_last_step_model,
+           praise="(batch, timesteps, 3): a prediction of 3 numbers at every timestep.")
+def _sequence_model(answer):
+    import keras
+
+    if not isinstance(answer, keras.Model):
+        return f"expected a keras.Model, got {type(answer).__name__}."
+    probe = np.zeros((2, 7, 5), dtype="float32")  # 2 sequences, 7 timesteps, 5 features
+    try:
+        out = tuple(keras.ops.convert_to_numpy(answer(probe)).shape)
+    except Exception as error:  # any failure to take (batch, timesteps, 5) is the learner's hint
+        return (f"your model cannot read sequences of 5 features of any length, shape "
+                f"(2, 7, 5): {type(error).__name__}: {str(error).splitlines()[0][:160]}")
+    if out == (2, 7, 3):
+        return None
+    if out == (2, 3):
+        return ("your model returns only the last timestep, (batch, 3): give its recurrent layer "
+                "return_sequences=True.")
+    if len(out) == 3 and out[:2] == (2, 7):
+        return f"it returns {out[2]} numbers per timestep; the head should output 3."
+    return f"on input (2, 7, 5) it should return (2, 7, 3); yours returns {out}."
+
+
+@_exercise("02.2", typical_wrong_answer=20 * (8 * 3 + 3),
+           praise="8·3 + 3 = 27: one Dense, shared by every timestep.")
+def _dense_head_params(answer):
+    answer = _as_whole_number(answer)
+    if answer is None:
+        return "expected a whole number of weights."
+    if answer == 27:
+        return None
+    if answer == 20 * 27:
+        return ("the Dense head does not get a copy per timestep: the same 8·3 weights and 3 "
+                "biases act at all 20 of them.")
+    if answer == 24:
+        return "add the 3 biases: 8·3 + 3."
+    if answer in (5 * 3 + 3, 18):
+        return "the head reads the LSTM's 8 units, not the 5 input features."
+    return f"the head maps 8 numbers to 3 at each timestep, with shared weights; you gave {answer}."
+
+
+# ---- Notebook 03 -------------------------------------------------------------------------------
+
+_PER_STEP_TARGETS = np.arange(4000).reshape(100, 20, 2)  # the array the exercise 03.1 cell builds
+
+
+@_exercise("03.1", typical_wrong_answer=_PER_STEP_TARGETS[:, :, -1],
+           praise="y[:, -1] keeps every sample and every output, at the last timestep only.")
+def _last_step_targets(answer):
+    answer = np.asarray(answer)
+    expected = _PER_STEP_TARGETS[:, -1]
+    if answer.shape == expected.shape and np.array_equal(answer, expected):
+        return None
+    if answer.shape == (100, 20):
+        return ("that is the last *output* at every timestep, (samples, timesteps). A "
+                "last-timestep model needs (samples, outputs): index the timesteps axis, y[:, -1].")
+    if answer.shape == (20, 2):
+        return "that is one sample's whole sequence; keep all 100 samples: (samples, outputs)."
+    if answer.shape == (100, 2):
+        return "right shape, wrong values: take the *last* timestep, index -1 on axis 1."
+    return f"expected shape (samples, outputs) = (100, 2); you gave {answer.shape}."
+
+
+def _sequence_classifier():
+    import keras
+
+    inputs = keras.Input(shape=(None, 4))
+    hidden = keras.layers.GRU(8, return_sequences=True)(inputs)
+    return keras.Model(inputs, keras.layers.Dense(5, activation="softmax")(hidden))
+
+
+@_exercise("03.2", typical_wrong_answer=_sequence_classifier,
+           praise="one probability vector over 5 classes per sequence: (batch, 5).")
+def _classifier(answer):
+    import keras
+
+    if not isinstance(answer, keras.Model):
+        return f"expected a keras.Model, got {type(answer).__name__}."
+    probe = np.random.default_rng(0).normal(size=(2, 9, 4)).astype("float32")
+    try:
+        out = keras.ops.convert_to_numpy(answer(probe))
+    except Exception as error:  # any failure to take (batch, timesteps, 4) is the learner's hint
+        return (f"your model cannot read sequences of 4 features of any length, shape "
+                f"(2, 9, 4): {type(error).__name__}: {str(error).splitlines()[0][:160]}")
+    if out.shape == (2, 9, 5):
+        return ("it returns 5 numbers at every timestep, (batch, timesteps, 5): one label per "
+                "sequence needs return_sequences=False (the default) on the last recurrent layer.")
+    if out.shape != (2, 5):
+        return f"on input (2, 9, 4) it should return (2, 5); yours returns {out.shape}."
+    if not (np.all(out >= 0) and np.allclose(out.sum(axis=1), 1, atol=1e-4)):
+        return "the shape is right, but the rows are not probabilities: use activation='softmax'."
+    return None
+
+
+# ---- Notebook 04 -------------------------------------------------------------------------------
+
+
+def _all_return_sequences():
+    import keras
+
+    inputs = keras.Input(shape=(None, 3))
+    hidden = keras.layers.LSTM(16, return_sequences=True)(inputs)
+    return keras.Model(inputs, keras.layers.LSTM(8, return_sequences=True)(hidden))
+
+
+@_exercise("04.1", typical_wrong_answer=_all_return_sequences,
+           praise="every recurrent layer but the top returns sequences; the top gives (batch, 8).")
+def _stack(answer):
+    import keras
+
+    if not isinstance(answer, keras.Model):
+        return f"expected a keras.Model, got {type(answer).__name__}."
+    recurrent = [layer for layer in answer.layers if isinstance(layer, keras.layers.RNN)]
+    if len(recurrent) < 2:
+        return f"expected two stacked recurrent layers; your model has {len(recurrent)}."
+    try:
+        out = tuple(keras.ops.convert_to_numpy(answer(np.zeros((2, 7, 3), "float32"))).shape)
+    except Exception as error:  # any failure to take (batch, timesteps, 3) is the learner's hint
+        return (f"your model cannot read sequences of 3 features, shape (2, 7, 3): "
+                f"{type(error).__name__}: {str(error).splitlines()[0][:160]}")
+    if out == (2, 7, 8):
+        return ("the top layer also returns sequences, (batch, timesteps, 8): give only the "
+                "lower layer return_sequences=True.")
+    if out != (2, 8):
+        return f"on input (2, 7, 3) it should return (2, 8), the top's last output; got {out}."
+    return None
+
+
+SETTING_TASKS = {
+    "tag every word of a sentence with its part of speech": True,
+    "decide whether a whole review is positive": False,
+    "the lower layer of two stacked LSTMs": True,
+    "predict tomorrow's temperature from the last 30 days": False,
+}
+
+
+@_exercise("04.2", typical_wrong_answer={task: True for task in SETTING_TASKS},
+           praise="one output per timestep → True; one output per sequence → False.")
+def _settings(answer):
+    if not isinstance(answer, dict) or set(answer) != set(SETTING_TASKS):
+        return "expected a dict with the four tasks (copy them from the cell) as keys, True/False."
+    wrong = [task for task, setting in SETTING_TASKS.items() if answer[task] is not setting]
+    if not wrong:
+        return None
+    task = wrong[0]
+    why = ("it needs an output at every timestep" if SETTING_TASKS[task]
+           else "it needs one output for the whole sequence")
+    return (f"{len(wrong)} of 4 to rethink; for example '{task}': {why}, so "
+            f"return_sequences={SETTING_TASKS[task]}.")

@@ -27,7 +27,7 @@ def check_sequences(x, y=None, *, features=None, name="x"):
         ) from None
     if x.ndim != 3:
         raise ValueError(f"expected {name} as a 3-D array {SEQUENCE_AXES}, got shape {x.shape}")
-    if not (np.issubdtype(x.dtype, np.number) or x.dtype == bool):
+    if x.dtype.kind not in "biuf":  # bool, int, unsigned, float (not complex, dates, text)
         raise ValueError(
             f"expected {name} as a numeric 3-D array {SEQUENCE_AXES}, got dtype {x.dtype} "
             f"with shape {x.shape}; turn categories into numbers first (e.g. StringLookup)"
@@ -36,13 +36,20 @@ def check_sequences(x, y=None, *, features=None, name="x"):
         raise ValueError(
             f"expected {name} as a non-empty 3-D array {SEQUENCE_AXES}, got shape {x.shape}"
         )
+    if features is not None and (
+        isinstance(features, bool) or not isinstance(features, (int, np.integer)) or features < 1
+    ):
+        raise ValueError(f"expected features as a positive int, got {features!r}")
     if features is not None and x.shape[2] != features:
         raise ValueError(
             f"expected {name} with {features} features, {SEQUENCE_AXES} = "
             f"({x.shape[0]}, {x.shape[1]}, {features}), got shape {x.shape}"
         )
     if y is not None:
-        y = np.asarray(y)
+        try:
+            y = np.asarray(y)
+        except ValueError:  # NumPy refuses nested lists of different lengths
+            y = np.empty(())
         if y.ndim == 0 or len(y) != len(x):
             raise ValueError(
                 f"expected targets with one row per sample of {name} {SEQUENCE_AXES} = "
@@ -64,3 +71,89 @@ def seed_data():
     first_target = np.array([[101], [201]], dtype="float32")  # sample 0 counts from 101, 1 from 201
     y_sequence = (first_target + np.arange(8, dtype="float32")).reshape(2, 2, 4)
     return x, y_sequence, y_sequence[:, -1, :]
+
+
+def _noisy(clean, noise, rng):
+    """Add Gaussian noise of standard deviation ``noise``; return (targets, noise variance)."""
+    if not noise > 0:
+        raise ValueError(f"expected a positive noise level, got {noise!r}")
+    return (clean + rng.normal(scale=noise, size=clean.shape)).astype("float32"), noise**2
+
+
+def _check_sizes(samples, timesteps):
+    for name, value in (("samples", samples), ("timesteps", timesteps)):
+        if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
+            raise ValueError(
+                f"expected {name} as a positive int for {SEQUENCE_AXES}, got {value!r}"
+            )
+
+
+def smoothed_signals(samples, timesteps=20, noise=0.3, seed=0):
+    """A per-timestep task: ``(x, y, noise_variance)``, two running averages of the features.
+
+    ``x`` is ``(samples, timesteps, 3)`` of standard normal features. ``y`` is
+    ``(samples, timesteps, 2)``: at each step t, a *fast* exponential average of feature 0
+    (half of the weight on the newest step) and a *slow* one of feature 1 minus feature 2
+    (a tenth on the newest step, scaled by 3), each depending on steps 0..t only, plus Gaussian
+    noise of standard deviation ``noise``. ``noise_variance`` = ``noise**2``.
+
+    Example: ``x, y, noise_variance = smoothed_signals(1000, timesteps=20, seed=1)``
+    """
+    _check_sizes(samples, timesteps)
+    rng = np.random.default_rng(seed)
+    x = rng.normal(size=(samples, timesteps, 3)).astype("float32")
+    fast, slow = np.zeros(samples), np.zeros(samples)
+    clean = np.zeros((samples, timesteps, 2))
+    for t in range(timesteps):  # the recurrence the model has to discover
+        fast = 0.5 * fast + 0.5 * x[:, t, 0]
+        slow = 0.9 * slow + 0.1 * (x[:, t, 1] - x[:, t, 2])
+        clean[:, t, 0], clean[:, t, 1] = fast, 3 * slow
+    y, noise_variance = _noisy(clean, noise, rng)
+    return x, y, noise_variance
+
+
+def comovement(samples, timesteps=20, noise=0.7, seed=0):
+    """A many-to-one regression: ``(x, y, noise_variance)``, how much two features move together.
+
+    ``x`` is ``(samples, timesteps, 3)`` of standard normal features. ``y`` is ``(samples, 1)``:
+    the sum over all timesteps of feature 0 × feature 1, divided by sqrt(timesteps) (so its
+    spread is about 1 for any length), plus Gaussian noise of standard deviation ``noise``.
+    Feature 2 is a distractor. ``noise_variance`` = ``noise**2``.
+
+    Example: ``x, y, noise_variance = comovement(1000, seed=1)``
+    """
+    _check_sizes(samples, timesteps)
+    rng = np.random.default_rng(seed)
+    x = rng.normal(size=(samples, timesteps, 3)).astype("float32")
+    clean = (x[:, :, 0] * x[:, :, 1]).sum(axis=1, keepdims=True) / np.sqrt(timesteps)
+    y, noise_variance = _noisy(clean, noise, rng)
+    return x, y, noise_variance
+
+
+def bump_patterns(samples, timesteps=20, amplitude=1.5, noise=1.0, width=3, seed=0):
+    """A many-to-one classification: ``(x, labels, best_accuracy)``: which feature has a bump?
+
+    ``x`` is ``(samples, timesteps, 3)`` of Gaussian noise (standard deviation ``noise``); in
+    feature ``label`` a bump of height ``amplitude`` lasts ``width`` steps, starting at a random
+    timestep. ``labels`` is ``(samples,)`` of ints 0, 1, 2. ``best_accuracy`` is the accuracy on
+    these samples of the Bayes classifier, which knows the rule and the noise: no model can
+    expect to do better.
+
+    Example: ``x, labels, best_accuracy = bump_patterns(1000, seed=1)``
+    """
+    _check_sizes(samples, timesteps)
+    if not noise > 0:
+        raise ValueError(f"expected a positive noise level, got {noise!r}")
+    if not 1 <= width <= timesteps:
+        raise ValueError(f"expected a bump width from 1 to timesteps={timesteps}, got {width!r}")
+    rng = np.random.default_rng(seed)
+    x = rng.normal(scale=noise, size=(samples, timesteps, 3))
+    labels = rng.integers(0, 3, size=samples)
+    starts = rng.integers(0, timesteps - width + 1, size=samples)
+    steps = starts[:, None] + np.arange(width)
+    x[np.arange(samples)[:, None], steps, labels[:, None]] += amplitude
+    # Bayes: the log-likelihood of "bump in feature k" sums the evidence over every start.
+    windows = np.stack([x[:, s:s + width].sum(axis=1) for s in range(timesteps - width + 1)], 1)
+    log_evidence = (amplitude * windows - width * amplitude**2 / 2) / noise**2  # (N, starts, 3)
+    best = np.logaddexp.reduce(log_evidence, axis=1).argmax(axis=1)
+    return x.astype("float32"), labels, float((best == labels).mean())

@@ -3,6 +3,7 @@
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
+from matplotlib.ticker import MaxNLocator
 
 from helpers.data import check_sequences
 
@@ -21,6 +22,15 @@ def plot_batch(x, feature_names=None, max_samples=6):
     """
     x = check_sequences(x)
     samples, timesteps, features = x.shape
+    if isinstance(max_samples, bool) or not isinstance(max_samples, (int, np.integer)) or (
+        max_samples < 1
+    ):
+        raise ValueError(f"expected max_samples as a positive int, got {max_samples!r}")
+    if features > 40:
+        raise ValueError(
+            f"expected at most 40 features (samples, timesteps, features) to draw, got shape "
+            f"{x.shape}; pass a slice such as x[..., :40]"
+        )
     if samples > max_samples:
         raise ValueError(
             f"expected at most {max_samples} samples (samples, timesteps, features) to draw, "
@@ -28,13 +38,17 @@ def plot_batch(x, feature_names=None, max_samples=6):
         )
     if feature_names is None:
         feature_names = [f"feature {f}" for f in range(features)]
+    if isinstance(feature_names, str):
+        raise ValueError(f"expected a list of {features} feature names, got the string "
+                         f"{feature_names!r}")
+    feature_names = list(feature_names)
     if len(feature_names) != features:
         raise ValueError(
             f"expected {features} feature names for x of shape {x.shape}, "
             f"got {len(feature_names)}: {list(feature_names)}"
         )
     fig, axes = plt.subplots(
-        1, samples, figsize=(1.0 + 1.1 * features * samples, 0.9 + 0.55 * timesteps),
+        1, samples, figsize=(1.0 + 1.1 * features * samples, 0.9 + min(0.55 * timesteps, 4.2)),
         squeeze=False, layout="constrained",
     )
     low, high = float(x.min()), float(x.max())
@@ -42,11 +56,13 @@ def plot_batch(x, feature_names=None, max_samples=6):
         image = ax.imshow(x[s], cmap="Blues", vmin=low, vmax=high, aspect="auto")
         ax.set_title(f"sample {s}:  x[{s}]  {x[s].shape}", fontsize=10)
         ax.set_xticks(range(features), feature_names, rotation=30 if features > 4 else 0)
-        ax.set_yticks(range(timesteps), [f"t={t}" for t in range(timesteps)])
+        step = 1 if timesteps <= 10 else 5 * (1 + timesteps // 50)  # at most ~10 labels
+        ticks = range(0, timesteps, step)
+        ax.set_yticks(ticks, [f"t={t}" for t in ticks])
         ax.set_xlabel("features")
         if s == 0:
             ax.set_ylabel("timesteps")
-        if timesteps * features <= 80:
+        if timesteps * features <= 40:  # values written in the cells while they stay legible
             for t in range(timesteps):
                 for f in range(features):
                     value = x[s, t, f]
@@ -85,8 +101,11 @@ def plot_unrolled_rnn(timesteps=4, settings=(True, False)):
         1 <= timesteps <= 8
     ):
         raise ValueError(f"expected timesteps as an int from 1 to 8, got {timesteps!r}")
-    if not settings or any(not isinstance(s, bool) for s in settings):
+    if not isinstance(settings, (tuple, list)) or not settings or any(
+        not isinstance(s, (bool, np.bool_)) for s in settings
+    ):
         raise ValueError(f"expected settings as a tuple of True/False, got {settings!r}")
+    settings = [bool(s) for s in settings]
     fig, axes = plt.subplots(
         1, len(settings), figsize=(1.3 + 1.35 * timesteps * len(settings), 3.6),
         squeeze=False, layout="constrained",
@@ -117,4 +136,101 @@ def plot_unrolled_rnn(timesteps=4, settings=(True, False)):
         ax.tick_params(length=0)
         for side in ("top", "right", "bottom", "left"):
             ax.spines[side].set_visible(False)
+    return fig
+
+
+def plot_history(histories, metric="loss", log=True, noise_variance=None):
+    """Plot ``metric`` per epoch for one or more Keras ``History`` objects, one line each.
+
+    ``histories`` maps a label to ``model.fit(...)``'s return value (or its ``.history`` dict).
+    Validation curves (``val_<metric>``), when present, are drawn dashed in the same colour;
+    ``noise_variance``, when given, is drawn as the noise floor of an MSE loss.
+
+    Example: ``fig = plot_history({"LSTM": history})``
+    """
+    if not histories:
+        raise ValueError("expected at least one history to plot, got none")
+    fig, ax = plt.subplots(figsize=(6.4, 3.4), layout="constrained")
+    for label, history in histories.items():
+        logs = getattr(history, "history", history)
+        if metric not in logs:
+            raise ValueError(f"expected '{metric}' in the history of {label!r}, got {sorted(logs)}")
+        epochs = np.arange(1, len(logs[metric]) + 1)
+        (line,) = ax.plot(epochs, logs[metric], label=f"{label}: training")
+        if f"val_{metric}" in logs:
+            ax.plot(epochs, logs[f"val_{metric}"], "--", color=line.get_color(),
+                    label=f"{label}: validation")
+    if noise_variance is not None:
+        ax.axhline(noise_variance, color="black", linestyle=":", label="noise floor")
+    ax.set_xlabel("epoch")
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_ylabel(metric)
+    if log:
+        ax.set_yscale("log")
+    ax.legend(fontsize=8)
+    return fig
+
+
+def plot_error_by_timestep(errors, noise_variance=None):
+    """Plot the test MSE at each timestep, one line per label, against the noise floor.
+
+    ``errors`` maps a label to a 1-D array of length ``timesteps`` (e.g.
+    ``mse(y, p, axis=(0, 2))`` for ``(samples, timesteps, outputs)``).
+
+    Example: ``fig = plot_error_by_timestep({"LSTM": per_step}, noise_variance=0.09)``
+    """
+    if not errors:
+        raise ValueError("expected at least one error curve to plot, got none")
+    fig, ax = plt.subplots(figsize=(6.4, 3.2), layout="constrained")
+    for label, per_step in errors.items():
+        per_step = np.asarray(per_step)
+        if per_step.ndim != 1:
+            raise ValueError(
+                f"expected one error per timestep, shape (timesteps,), for {label!r}, "
+                f"got shape {per_step.shape}"
+            )
+        ax.plot(np.arange(len(per_step)), per_step, "o-", markersize=3, label=label)
+    if noise_variance is not None:
+        ax.axhline(noise_variance, color="black", linestyle=":", label="noise floor")
+    ax.set_xlabel("timestep t")
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_ylabel("test MSE at step t")
+    ax.set_ylim(bottom=0)
+    ax.legend(fontsize=8)
+    return fig
+
+
+def plot_sequences(y_true, y_pred, samples=(0, 1, 2), output_names=None):
+    """Plot true and predicted sequences ``(samples, timesteps, outputs)``: a row per sample.
+
+    Example: ``fig = plot_sequences(y_test, model.predict(x_test), samples=(0, 1))``
+    """
+    y_true, y_pred = np.asarray(y_true), np.asarray(y_pred)
+    if y_true.ndim != 3 or y_true.shape != y_pred.shape:
+        raise ValueError(
+            "expected true and predicted sequences of one shape (samples, timesteps, outputs), "
+            f"got {y_true.shape} and {y_pred.shape}"
+        )
+    outputs = y_true.shape[2]
+    if output_names is None:
+        output_names = [f"output {k}" for k in range(outputs)]
+    if len(output_names) != outputs:
+        raise ValueError(f"expected {outputs} output names, got {len(output_names)}")
+    if not samples or max(samples) >= len(y_true):
+        raise ValueError(f"expected sample indices below {len(y_true)}, got {samples}")
+    fig, axes = plt.subplots(len(samples), outputs, figsize=(3.4 * outputs, 1.9 * len(samples)),
+                             squeeze=False, sharex=True, layout="constrained")
+    steps = np.arange(y_true.shape[1])
+    for row, s in enumerate(samples):
+        for k in range(outputs):
+            ax = axes[row, k]
+            ax.plot(steps, y_true[s, :, k], "o", markersize=3, color="grey", label="target")
+            ax.plot(steps, y_pred[s, :, k], "-", color=RETURNED, label="prediction")
+            if row == 0:
+                ax.set_title(output_names[k], fontsize=10)
+            if k == 0:
+                ax.set_ylabel(f"sample {s}")
+    for ax in axes[-1]:
+        ax.set_xlabel("timestep t")
+    axes[0, -1].legend(fontsize=8)
     return fig

@@ -7,7 +7,7 @@ from helpers import checks
 @pytest.mark.parametrize("exercise_id", sorted(checks.EXERCISES))
 def test_placeholder_is_not_attempted_and_typical_wrong_answer_is_wrong(exercise_id):
     assert checks.grade(exercise_id, None)[0] == checks.NOT_ATTEMPTED
-    status, message = checks.grade(exercise_id, checks.EXERCISES[exercise_id].typical_wrong_answer)
+    status, message = checks.grade(exercise_id, checks.EXERCISES[exercise_id].wrong_answer())
     assert status == checks.WRONG
     assert message.startswith("not yet: ") and len(message) > 30
 
@@ -27,8 +27,12 @@ def test_check_prints_the_feedback(capsys):
 def test_feature_vector_feedback():
     batch = np.arange(24).reshape(2, 4, 3)
     assert checks.grade("01.1", batch[1, -1])[0] == checks.CORRECT
+    assert checks.grade("01.1", list(batch[1, -1]))[0] == checks.CORRECT
     assert "sample 0" in checks.grade("01.1", batch[0, -1])[1]
+    assert "wrong timestep" in checks.grade("01.1", batch[1, 0])[1]
+    assert "*every* sample" in checks.grade("01.1", batch[:, -1])[1]
     assert "(timesteps, features)" in checks.grade("01.1", batch[1])[1]
+    assert "uneven" in checks.grade("01.1", [[1, 2], [3]])[1]
 
 
 @pytest.mark.parametrize(
@@ -40,6 +44,8 @@ def test_feature_vector_feedback():
         ),
         (((32, 8), (32, 8)), "a sequence model outputs (batch, timesteps, units)"),
         (((32, 10, 5), (32, 5)), "units (8), not the input features (5)"),
+        (((32, 10, 8), (32, 5)), "units (8), not the input features (5)"),
+        (((None, 10, 8), (None, 8)), "write 32 where model.output_shape shows None"),
         ((("a", "b"), (32, 8)), "tuple of ints"),
         ((32, 8), "tuple of ints"),
         ("(32, 10, 8)", "expected a pair"),
@@ -57,15 +63,23 @@ def test_output_shape_accepts_lists_and_numpy_ints():
 
 
 def test_param_count_feedback():
-    assert checks.grade("01.3", (1200, 1536))[0] == checks.CORRECT
-    assert "leaves out the biases" in checks.grade("01.3", (1200, 4 * 16 * 23))[1]
-    assert "3 gates" in checks.grade("01.3", (16 * 24, 1536))[1]
-    assert "two numbers" in checks.grade("01.3", ("many", "more"))[1]
+    F, u = 5, 12
+    right = (3 * u * (F + u + 2), 4 * u * (F + u + 1))
+    assert right == (684, 864)
+    assert checks.grade("01.3", right)[0] == checks.CORRECT
+    assert checks.grade("01.3", np.array(right))[0] == checks.CORRECT
+    assert checks.grade("01.3", (684.0, np.int64(864)))[0] == checks.CORRECT
+    assert "swapped" in checks.grade("01.3", right[::-1])[1]
+    assert "leaves out the biases" in checks.grade("01.3", (684, 4 * u * (F + u)))[1]
+    assert "3 blocks" in checks.grade("01.3", (u * (F + u + 1), 864))[1]
+    assert "whole numbers" in checks.grade("01.3", ("many", "more"))[1]
+    assert "whole numbers" in checks.grade("01.3", (683.5, 864))[1]
 
 
 def test_one_hot_width_feedback():
-    assert checks.grade("01.4", 7)[0] == checks.CORRECT
-    assert checks.grade("01.4", np.int64(7))[0] == checks.CORRECT
-    assert "[UNK]" in checks.grade("01.4", 6)[1]
-    assert "expected an int" in checks.grade("01.4", "7")[1]
-    assert "expected an int" in checks.grade("01.4", True)[1]
+    for right in (9, np.int64(9), 9.0, np.float32(9), np.array(9)):
+        assert checks.grade("01.4", right)[0] == checks.CORRECT
+    assert "[UNK]" in checks.grade("01.4", 8)[1]
+    assert "3 numeric features are there too" in checks.grade("01.4", 6)[1]
+    assert "whole number" in checks.grade("01.4", "9")[1]
+    assert "whole number" in checks.grade("01.4", True)[1]

@@ -79,3 +79,20 @@ def test_seed_data_reproduces_the_source_answer():
     assert y_sequence[0].tolist() == [[101, 102, 103, 104], [105, 106, 107, 108]]
     assert y_sequence[1].tolist() == [[201, 202, 203, 204], [205, 206, 207, 208]]
     np.testing.assert_array_equal(y_last, y_sequence[:, -1])
+
+
+@pytest.mark.parametrize("bad", [np.zeros((1, 2, 3), dtype=complex), np.zeros((1, 2, 3), "m8[s]")])
+def test_non_real_dtypes_are_refused(bad):
+    with pytest.raises(ValueError, match="numeric 3-D array"):
+        check_sequences(bad)
+
+
+@pytest.mark.parametrize("features", ["3", 3.0, -1, 0, True])
+def test_features_must_be_a_positive_int(features):
+    with pytest.raises(ValueError, match="expected features as a positive int"):
+        check_sequences(np.zeros((2, 2, 3)), features=features)
+
+
+def test_ragged_targets_are_refused():
+    with pytest.raises(ValueError, match=r"one row per sample .*\(2, 2, 3\)"):
+        check_sequences(np.zeros((2, 2, 3)), [[1, 2], [3]])

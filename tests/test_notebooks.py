@@ -107,5 +107,5 @@ def test_published_solution_passes_its_checker(setup, solution):
     status, message = checks.grade(exercise_id, namespace["answer"])
     assert status == checks.CORRECT, message
     assert printed.getvalue() == f"Exercise {exercise_id}: {message}\n"
-    wrong = checks.EXERCISES[exercise_id].typical_wrong_answer
+    wrong = checks.EXERCISES[exercise_id].wrong_answer()
     assert checks.grade(exercise_id, wrong)[0] == checks.WRONG

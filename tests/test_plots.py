@@ -58,7 +58,65 @@ def test_unrolled_rnn_refuses_bad_timesteps(timesteps):
         plots.plot_unrolled_rnn(timesteps=timesteps)
 
 
-@pytest.mark.parametrize("settings", [(), ("yes",), (1, 0)])
+@pytest.mark.parametrize("settings", [(), ("yes",), (1, 0), True, 5, {True}])
 def test_unrolled_rnn_refuses_bad_settings(settings):
     with pytest.raises(ValueError, match="expected settings as a tuple of True/False"):
         plots.plot_unrolled_rnn(settings=settings)
+
+
+def test_plot_batch_refuses_bad_options():
+    x = np.zeros((2, 2, 3))
+    with pytest.raises(ValueError, match="expected a list of 3 feature names, got the string"):
+        plots.plot_batch(x, feature_names="abc")
+    for bad in (0, -1, None, "2"):
+        with pytest.raises(ValueError, match="expected max_samples as a positive int"):
+            plots.plot_batch(x, max_samples=bad)
+    with pytest.raises(ValueError, match=r"at most 40 features .*\(1, 2, 500\)"):
+        plots.plot_batch(np.zeros((1, 2, 500)))
+
+
+def test_plot_batch_keeps_long_sequences_legible():
+    fig = plots.plot_batch(np.zeros((1, 1000, 3)))
+    (grid,) = [ax for ax in fig.axes if ax.images]
+    assert len(grid.get_yticks()) <= 12
+
+
+def test_unrolled_rnn_accepts_numpy_bools():
+    fig = plots.plot_unrolled_rnn(timesteps=2, settings=[np.True_])
+    assert len(_returned_outputs(fig.axes[0])) == 2
+
+
+def test_plot_history_draws_training_validation_and_floor():
+    history = {"loss": [1.0, 0.5, 0.3], "val_loss": [1.1, 0.6, 0.4]}
+    fig = plots.plot_history({"model": history}, noise_variance=0.25)
+    (ax,) = fig.axes
+    labels = [line.get_label() for line in ax.get_lines()]
+    assert labels == ["model: training", "model: validation", "noise floor"]
+    np.testing.assert_array_equal(ax.get_lines()[0].get_ydata(), history["loss"])
+
+
+def test_plot_history_refuses_a_missing_metric():
+    expected = r"expected 'accuracy' in the history of 'm', got \['loss'\]"
+    with pytest.raises(ValueError, match=expected):
+        plots.plot_history({"m": {"loss": [1.0]}}, metric="accuracy")
+    with pytest.raises(ValueError, match="at least one history"):
+        plots.plot_history({})
+
+
+def test_plot_error_by_timestep_needs_one_error_per_step():
+    fig = plots.plot_error_by_timestep({"a": np.ones(5)}, noise_variance=0.5)
+    assert len(fig.axes[0].get_lines()) == 2
+    with pytest.raises(ValueError, match=r"shape \(timesteps,\), for 'a', got shape \(5, 2\)"):
+        plots.plot_error_by_timestep({"a": np.ones((5, 2))})
+
+
+def test_plot_sequences_draws_a_row_per_sample_and_a_column_per_output():
+    y = np.zeros((4, 6, 2))
+    fig = plots.plot_sequences(y, y + 1, samples=(0, 3), output_names=["a", "b"])
+    assert len(fig.axes) == 4
+    assert fig.axes[1].get_title() == "b"
+    expected = r"\(samples, timesteps, outputs\), got \(4, 6, 2\) and \(4, 6\)"
+    with pytest.raises(ValueError, match=expected):
+        plots.plot_sequences(y, y[..., 0])
+    with pytest.raises(ValueError, match="sample indices below 4"):
+        plots.plot_sequences(y, y, samples=(4,))

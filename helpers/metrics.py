@@ -1,0 +1,41 @@
+"""Errors that refuse to broadcast, and the comparison with the best possible error."""
+
+import numpy as np
+
+
+def mse(y_true, y_pred, axis=None):
+    """Mean squared error of two arrays **of the same shape**; a mismatch is a ``ValueError``.
+
+    NumPy would broadcast targets ``(batch,)`` against predictions ``(batch, 1)`` to
+    ``(batch, batch)`` and return a wrong number without a word; this refuses instead. ``axis``
+    is passed to ``np.mean``: ``axis=(0, 2)`` on ``(samples, timesteps, outputs)`` gives the
+    error at each timestep.
+
+    Example: ``mse(y_test, model.predict(x_test, verbose=0))``
+    """
+    y_true, y_pred = np.asarray(y_true, dtype="float64"), np.asarray(y_pred, dtype="float64")
+    if y_true.shape != y_pred.shape:
+        raise ValueError(
+            f"expected targets and predictions of the same shape, got targets {y_true.shape} "
+            f"and predictions {y_pred.shape}; reshape one (e.g. y[:, None] or y.squeeze(-1)) "
+            "instead of letting NumPy broadcast them"
+        )
+    if y_true.size == 0:
+        raise ValueError(f"expected non-empty targets, got shape {y_true.shape}")
+    return np.mean((y_true - y_pred) ** 2, axis=axis)
+
+
+def noise_floor_ratio(test_mse, noise_variance, label="test MSE"):
+    """Print ``test_mse`` against the best possible error, the noise variance; return the ratio.
+
+    A model that knew the generator's exact rule would still score ``noise_variance`` on fresh
+    data, on average, because the noise cannot be predicted. 1.00× is the best possible.
+
+    Example: ``noise_floor_ratio(0.0915, 0.09)`` prints
+    ``test MSE 0.0915 = 1.02× the noise floor (0.0900)`` and returns ``1.0166…``.
+    """
+    if not noise_variance > 0:
+        raise ValueError(f"expected a positive noise variance, got {noise_variance!r}")
+    ratio = float(test_mse) / float(noise_variance)
+    print(f"{label} {float(test_mse):.4f} = {ratio:.2f}× the noise floor ({noise_variance:.4f})")
+    return ratio

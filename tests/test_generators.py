@@ -1,0 +1,77 @@
+"""The synthetic tasks: shapes, the rules they claim, and their noise floors."""
+
+import numpy as np
+import pytest
+
+from helpers import data
+
+TINY = 1e-9  # noise so small that y is the clean rule
+
+
+def test_smoothed_signals_follow_their_recurrence():
+    x, y, variance = data.smoothed_signals(50, timesteps=12, noise=TINY, seed=3)
+    assert x.shape == (50, 12, 3) and y.shape == (50, 12, 2) and x.dtype == np.float32
+    fast, slow = np.zeros(50), np.zeros(50)
+    for t in range(12):
+        fast = 0.5 * fast + 0.5 * x[:, t, 0]
+        slow = 0.9 * slow + 0.1 * (x[:, t, 1] - x[:, t, 2])
+        np.testing.assert_allclose(y[:, t, 0], fast, atol=1e-5)
+        np.testing.assert_allclose(y[:, t, 1], 3 * slow, atol=1e-5)
+    assert variance == pytest.approx(TINY**2)
+
+
+@pytest.mark.parametrize("generator", [data.smoothed_signals, data.comovement])
+def test_the_noise_has_the_variance_reported(generator):
+    x_clean, y_clean, _ = generator(4000, noise=TINY, seed=7)
+    x, y, variance = generator(4000, noise=0.5, seed=7)
+    np.testing.assert_array_equal(x, x_clean)  # same seed, same inputs
+    assert variance == pytest.approx(0.25)
+    assert np.var(y - y_clean) == pytest.approx(variance, rel=0.05)
+
+
+def test_generators_repeat_with_a_seed_and_differ_without():
+    a, b, c = (data.comovement(20, seed=s)[0] for s in (1, 1, 2))
+    np.testing.assert_array_equal(a, b)
+    assert not np.array_equal(a, c)
+
+
+def test_comovement_is_the_scaled_sum_of_products():
+    x, y, _ = data.comovement(30, timesteps=16, noise=TINY, seed=2)
+    assert y.shape == (30, 1)
+    np.testing.assert_allclose(y[:, 0], (x[:, :, 0] * x[:, :, 1]).sum(axis=1) / 4, atol=1e-5)
+
+
+def test_bump_patterns_hold_one_bump_in_the_labelled_feature():
+    x, labels, best = data.bump_patterns(60, timesteps=10, amplitude=2.0, noise=1e-3, seed=5)
+    assert x.shape == (60, 10, 3) and labels.shape == (60,)
+    assert set(labels) <= {0, 1, 2}
+    raised = x > 1.0  # only the bump steps
+    for sample, label in enumerate(labels):
+        steps = np.flatnonzero(raised[sample, :, label])
+        assert len(steps) == 3 and np.all(np.diff(steps) == 1)
+        assert raised[sample].sum() == 3
+    assert best == 1.0  # with almost no noise the Bayes classifier is always right
+
+
+def test_bump_patterns_best_accuracy_falls_to_chance_in_heavy_noise():
+    _, _, best = data.bump_patterns(3000, amplitude=0.01, noise=5.0, seed=1)
+    assert 0.28 < best < 0.39
+
+
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        ({"samples": 0}, "expected samples as a positive int"),
+        ({"samples": 10, "timesteps": "20"}, "expected timesteps as a positive int"),
+        ({"samples": 10, "noise": 0}, "expected a positive noise level"),
+    ],
+)
+@pytest.mark.parametrize("generator", [data.smoothed_signals, data.comovement, data.bump_patterns])
+def test_generators_refuse_bad_sizes(generator, kwargs, message):
+    with pytest.raises(ValueError, match=message):
+        generator(**kwargs)
+
+
+def test_bump_wider_than_the_sequence_is_refused():
+    with pytest.raises(ValueError, match="expected a bump width from 1 to timesteps=5, got 6"):
+        data.bump_patterns(10, timesteps=5, width=6)
