@@ -377,3 +377,49 @@ def _settings(answer):
            else "it needs one output for the whole sequence")
     return (f"{len(wrong)} of 4 to rethink; for example '{task}': {why}, so "
             f"return_sequences={SETTING_TASKS[task]}.")
+
+
+# ---- Notebook 05 -------------------------------------------------------------------------------
+
+KNOWN_IN_ADVANCE = {
+    "day_of_year": True,
+    "temp_max": False,
+    "weather": False,
+    "public_holiday": True,
+    "precipitation": False,
+}
+
+
+@_exercise("05.1", typical_wrong_answer={column: True for column in KNOWN_IN_ADVANCE},
+           praise="the calendar is known for any future day; the weather only once it happened.")
+def _known_in_advance(answer):
+    if not isinstance(answer, dict) or set(answer) != set(KNOWN_IN_ADVANCE):
+        return ("expected a dict with the five columns (copy them from the cell) as keys and "
+                "True (known in advance) or False (known only in the past) as values.")
+    wrong = [column for column, known in KNOWN_IN_ADVANCE.items() if answer[column] is not known]
+    if not wrong:
+        return None
+    column = wrong[0]
+    why = ("it follows from the date alone, so it is known for every future day"
+           if KNOWN_IN_ADVANCE[column]
+           else "nobody knows it for a day before that day has happened")
+    return f"{len(wrong)} of 5 to rethink; for example '{column}': {why}."
+
+
+@_exercise("05.2", typical_wrong_answer=336,
+           praise="365 − 30 − 3 + 1 = 333: the last window must end 3 days before the year does.")
+def _window_count(answer):
+    count = _as_whole_number(answer)
+    if count is None:
+        return f"expected a whole number of windows, got {answer!r}."
+    if count == 336:
+        return ("that leaves no room for the targets: a window ending on the year's last day has "
+                "no target 1–3 days later inside the year.")
+    if count == 335:
+        return "that leaves room for 1 day ahead, but the furthest target is 3 days ahead."
+    if count == 334:
+        return "close: count the start days. The first window starts on day 0, the last on …?"
+    if count != 333:
+        return (f"{count} is not it: a window of 30 days plus 3 days of targets needs 33 days; "
+                "count how many start days leave room for that in 365.")
+    return None

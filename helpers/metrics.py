@@ -3,6 +3,19 @@
 import numpy as np
 
 
+def _same_shape(y_true, y_pred):
+    y_true, y_pred = np.asarray(y_true, dtype="float64"), np.asarray(y_pred, dtype="float64")
+    if y_true.shape != y_pred.shape:
+        raise ValueError(
+            f"expected targets and predictions of the same shape, got targets {y_true.shape} "
+            f"and predictions {y_pred.shape}; reshape one (e.g. y[:, None] or y.squeeze(-1)) "
+            "instead of letting NumPy broadcast them"
+        )
+    if y_true.size == 0:
+        raise ValueError(f"expected non-empty targets, got shape {y_true.shape}")
+    return y_true, y_pred
+
+
 def mse(y_true, y_pred, axis=None):
     """Mean squared error of two arrays **of the same shape**; a mismatch is a ``ValueError``.
 
@@ -13,16 +26,19 @@ def mse(y_true, y_pred, axis=None):
 
     Example: ``mse(y_test, model.predict(x_test, verbose=0))``
     """
-    y_true, y_pred = np.asarray(y_true, dtype="float64"), np.asarray(y_pred, dtype="float64")
-    if y_true.shape != y_pred.shape:
-        raise ValueError(
-            f"expected targets and predictions of the same shape, got targets {y_true.shape} "
-            f"and predictions {y_pred.shape}; reshape one (e.g. y[:, None] or y.squeeze(-1)) "
-            "instead of letting NumPy broadcast them"
-        )
-    if y_true.size == 0:
-        raise ValueError(f"expected non-empty targets, got shape {y_true.shape}")
+    y_true, y_pred = _same_shape(y_true, y_pred)
     return np.mean((y_true - y_pred) ** 2, axis=axis)
+
+
+def mae(y_true, y_pred, axis=None):
+    """Mean absolute error of two arrays of the same shape, in the targets' units (as ``mse``).
+
+    ``axis=0`` on ``(samples, horizons)`` gives the error at each horizon.
+
+    Example: ``mae(y_test, model.predict(x_test, verbose=0), axis=0)``
+    """
+    y_true, y_pred = _same_shape(y_true, y_pred)
+    return np.mean(np.abs(y_true - y_pred), axis=axis)
 
 
 def noise_floor_ratio(test_mse, noise_variance, label="test MSE"):

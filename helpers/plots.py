@@ -234,3 +234,76 @@ def plot_sequences(y_true, y_pred, samples=(0, 1, 2), output_names=None):
         ax.set_xlabel("timestep t")
     axes[0, -1].legend(fontsize=8)
     return fig
+
+
+def plot_splits(splits, column="temp_max", ylabel="maximum temperature (°C)"):
+    """Plot one column of a daily series, each split in its own colour, boundaries marked.
+
+    ``splits`` maps a split's name to a frame with a ``date`` column, in time order (as
+    ``weather.split_by_year`` returns them).
+
+    Example: ``fig = plot_splits(weather.split_by_year(frame))``
+    """
+    if not splits:
+        raise ValueError("expected at least one split to plot, got none")
+    fig, ax = plt.subplots(figsize=(9, 3), layout="constrained")
+    for name, frame in splits.items():
+        if "date" not in frame or column not in frame:
+            raise ValueError(f"expected columns 'date' and {column!r} in split {name!r}, "
+                             f"got {list(frame.columns)}")
+        ax.plot(frame["date"], frame[column], linewidth=0.8, label=f"{name} ({len(frame)} days)")
+        ax.axvline(frame["date"].iloc[0], color="black", linewidth=0.6, linestyle=":")
+    ax.set_ylabel(ylabel)
+    ax.legend(fontsize=8, loc="lower right")
+    return fig
+
+
+def plot_forecasts(dates, truth, forecasts, ylabel="maximum temperature (°C)"):
+    """Plot the truth and one or more forecasts over the same days.
+
+    ``dates`` and ``truth`` have shape ``(days,)``; ``forecasts`` maps a label to an array of
+    shape ``(days,)``.
+
+    Example: ``fig = plot_forecasts(dates, y_true, {"LSTM": y_pred})``
+    """
+    dates, truth = np.asarray(dates), np.asarray(truth)
+    if truth.ndim != 1 or dates.shape != truth.shape:
+        raise ValueError(f"expected dates and truth of one shape (days,), got {dates.shape} "
+                         f"and {truth.shape}")
+    fig, ax = plt.subplots(figsize=(9, 3), layout="constrained")
+    ax.plot(dates, truth, "o-", color="black", markersize=3, linewidth=1, label="observed")
+    for label, forecast in forecasts.items():
+        forecast = np.asarray(forecast)
+        if forecast.shape != truth.shape:
+            raise ValueError(f"expected the forecast {label!r} with shape {truth.shape} "
+                             f"(days,), got shape {forecast.shape}")
+        ax.plot(dates, forecast, linewidth=1.5, label=label)
+    ax.set_ylabel(ylabel)
+    ax.legend(fontsize=8)
+    fig.autofmt_xdate()
+    return fig
+
+
+def plot_error_by_horizon(errors, ylabel="test MAE (°C)"):
+    """Plot an error per forecast horizon (1, 2, … days ahead), one line per label.
+
+    ``errors`` maps a label to a 1-D array of shape ``(horizons,)``.
+
+    Example: ``fig = plot_error_by_horizon({"persistence": [2.3, 3.2], "LSTM": [2.1, 2.8]})``
+    """
+    if not errors:
+        raise ValueError("expected at least one error curve to plot, got none")
+    fig, ax = plt.subplots(figsize=(6.4, 3.4), layout="constrained")
+    for label, per_horizon in errors.items():
+        per_horizon = np.asarray(per_horizon)
+        if per_horizon.ndim != 1:
+            raise ValueError(f"expected one error per horizon, shape (horizons,), for "
+                             f"{label!r}, got shape {per_horizon.shape}")
+        ax.plot(np.arange(1, len(per_horizon) + 1), per_horizon, "o-", markersize=4,
+                label=label)
+    ax.set_xlabel("days ahead")
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_ylabel(ylabel)
+    ax.set_ylim(bottom=0)
+    ax.legend(fontsize=8)
+    return fig

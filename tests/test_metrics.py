@@ -40,3 +40,14 @@ def test_noise_floor_ratio_prints_one_line(capsys):
 def test_noise_floor_ratio_needs_a_positive_variance(variance):
     with pytest.raises(ValueError, match="expected a positive noise variance"):
         metrics.noise_floor_ratio(1.0, variance)
+
+
+def test_mae_per_horizon_and_refusals():
+    y = np.zeros((2, 3))
+    p = np.array([[1.0, -2.0, 3.0], [1.0, 2.0, -3.0]])
+    assert metrics.mae(y, p) == pytest.approx(2.0)
+    np.testing.assert_allclose(metrics.mae(y, p, axis=0), [1, 2, 3])
+    with pytest.raises(ValueError, match=r"got targets \(4,\) and predictions \(4, 1\)"):
+        metrics.mae(np.zeros(4), np.zeros((4, 1)))
+    with pytest.raises(ValueError, match=r"non-empty targets, got shape \(0,\)"):
+        metrics.mae(np.zeros(0), np.zeros(0))

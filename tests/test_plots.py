@@ -1,5 +1,6 @@
 import matplotlib.pyplot as plt
 import numpy as np
+import pandas as pd
 import pytest
 from matplotlib.colors import to_hex
 from matplotlib.patches import FancyBboxPatch
@@ -120,3 +121,41 @@ def test_plot_sequences_draws_a_row_per_sample_and_a_column_per_output():
         plots.plot_sequences(y, y[..., 0])
     with pytest.raises(ValueError, match="sample indices below 4"):
         plots.plot_sequences(y, y, samples=(4,))
+
+
+def test_plot_splits_draws_each_split_and_marks_where_it_starts():
+    days = pd.date_range("2012-01-01", periods=6, freq="D")
+    frame = pd.DataFrame({"date": days, "temp_max": np.arange(6.0)})
+    fig = plots.plot_splits({"train": frame[:4], "test": frame[4:]})
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["train (4 days)",
+                                                                   "test (2 days)"]
+    np.testing.assert_array_equal(ax.lines[2].get_ydata(), [4.0, 5.0])  # test after train's
+    with pytest.raises(ValueError, match=r"expected columns 'date' and 'wind' in split 'train'"):
+        plots.plot_splits({"train": frame}, column="wind")
+    with pytest.raises(ValueError, match="at least one split"):
+        plots.plot_splits({})
+
+
+def test_plot_forecasts_draws_truth_and_each_forecast():
+    dates = pd.date_range("2015-03-01", periods=5, freq="D")
+    fig = plots.plot_forecasts(dates, np.arange(5.0), {"a": np.ones(5), "b": np.zeros(5)})
+    ax = fig.axes[0]
+    assert [line.get_label() for line in ax.lines] == ["observed", "a", "b"]
+    np.testing.assert_array_equal(ax.lines[1].get_ydata(), np.ones(5))
+    with pytest.raises(ValueError, match=r"forecast 'a' with shape \(5,\) \(days,\), got shape "
+                                         r"\(5, 1\)"):
+        plots.plot_forecasts(dates, np.arange(5.0), {"a": np.ones((5, 1))})
+    with pytest.raises(ValueError, match=r"one shape \(days,\), got \(5,\) and \(4,\)"):
+        plots.plot_forecasts(dates, np.arange(4.0), {})
+
+
+def test_plot_error_by_horizon_starts_at_one_day_ahead():
+    fig = plots.plot_error_by_horizon({"persistence": [2.0, 3.0, 3.5]})
+    line = fig.axes[0].lines[0]
+    np.testing.assert_array_equal(line.get_xdata(), [1, 2, 3])
+    assert fig.axes[0].get_xlabel() == "days ahead"
+    with pytest.raises(ValueError, match=r"shape \(horizons,\), for 'x', got shape \(2, 3\)"):
+        plots.plot_error_by_horizon({"x": np.zeros((2, 3))})
+    with pytest.raises(ValueError, match="at least one error curve"):
+        plots.plot_error_by_horizon({})
