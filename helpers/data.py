@@ -88,6 +88,18 @@ def _check_sizes(samples, timesteps):
             )
 
 
+def _running_averages(x):
+    """(samples, timesteps, 2): the fast average of feature 0, 3 × the slow one of f1 − f2."""
+    samples, timesteps, _ = x.shape
+    fast, slow = np.zeros(samples), np.zeros(samples)
+    clean = np.zeros((samples, timesteps, 2))
+    for t in range(timesteps):  # the recurrence the model has to discover
+        fast = 0.5 * fast + 0.5 * x[:, t, 0]
+        slow = 0.9 * slow + 0.1 * (x[:, t, 1] - x[:, t, 2])
+        clean[:, t, 0], clean[:, t, 1] = fast, 3 * slow
+    return clean
+
+
 def smoothed_signals(samples, timesteps=20, noise=0.3, seed=0):
     """A per-timestep task: ``(x, y, noise_variance)``, two running averages of the features.
 
@@ -102,14 +114,36 @@ def smoothed_signals(samples, timesteps=20, noise=0.3, seed=0):
     _check_sizes(samples, timesteps)
     rng = np.random.default_rng(seed)
     x = rng.normal(size=(samples, timesteps, 3)).astype("float32")
-    fast, slow = np.zeros(samples), np.zeros(samples)
-    clean = np.zeros((samples, timesteps, 2))
-    for t in range(timesteps):  # the recurrence the model has to discover
-        fast = 0.5 * fast + 0.5 * x[:, t, 0]
-        slow = 0.9 * slow + 0.1 * (x[:, t, 1] - x[:, t, 2])
-        clean[:, t, 0], clean[:, t, 1] = fast, 3 * slow
-    y, noise_variance = _noisy(clean, noise, rng)
+    y, noise_variance = _noisy(_running_averages(x), noise, rng)
     return x, y, noise_variance
+
+
+def ragged_readings(samples, min_timesteps=4, max_timesteps=20, noise=0.3, seed=0):
+    """Sequences of different lengths, one target each: ``(sequences, y, noise_variance)``.
+
+    ``sequences`` is a list of ``samples`` arrays ``(timesteps_i, 3)`` of standard normal
+    features, ``timesteps_i`` drawn from ``min_timesteps … max_timesteps``. ``y`` is
+    ``(samples, 1)``: at the sequence's **last real step**, the fast average of feature 0 plus
+    3 × the slow average of feature 1 − feature 2 (those of ``smoothed_signals``, summed), plus
+    Gaussian noise of standard deviation ``noise``. The slow average starts from 0, so a short
+    sequence has had less time to build it up: the length matters. ``noise_variance`` =
+    ``noise**2``.
+
+    Example: ``sequences, y, noise_variance = ragged_readings(1000, seed=1)``
+    """
+    _check_sizes(samples, 1)
+    for name, value in (("min_timesteps", min_timesteps), ("max_timesteps", max_timesteps)):
+        if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
+            raise ValueError(f"expected {name} as a positive int, got {value!r}")
+    if min_timesteps > max_timesteps:
+        raise ValueError(f"expected min_timesteps <= max_timesteps, got {min_timesteps} > "
+                         f"{max_timesteps}")
+    rng = np.random.default_rng(seed)
+    x = rng.normal(size=(samples, max_timesteps, 3)).astype("float32")
+    lengths = rng.integers(min_timesteps, max_timesteps + 1, size=samples)
+    clean = _running_averages(x).sum(axis=2)[np.arange(samples), lengths - 1, None]
+    y, noise_variance = _noisy(clean, noise, rng)
+    return [x[i, :length] for i, length in enumerate(lengths)], y, noise_variance
 
 
 def comovement(samples, timesteps=20, noise=0.7, seed=0):

@@ -75,3 +75,30 @@ def test_generators_refuse_bad_sizes(generator, kwargs, message):
 def test_bump_wider_than_the_sequence_is_refused():
     with pytest.raises(ValueError, match="expected a bump width from 1 to timesteps=5, got 6"):
         data.bump_patterns(10, timesteps=5, width=6)
+
+
+def test_ragged_readings_end_at_each_sequence_s_last_real_step():
+    sequences, y, variance = data.ragged_readings(40, min_timesteps=3, max_timesteps=9,
+                                                  noise=TINY, seed=4)
+    lengths = [len(s) for s in sequences]
+    assert len(sequences) == 40 and y.shape == (40, 1) and variance == pytest.approx(TINY**2)
+    assert min(lengths) >= 3 and max(lengths) <= 9 and len(set(lengths)) > 3
+    for sequence, target in zip(sequences, y, strict=True):
+        assert sequence.shape[1] == 3 and sequence.dtype == np.float32
+        fast = slow = 0.0
+        for step in sequence:  # the rule, run over the real steps only
+            fast = 0.5 * fast + 0.5 * step[0]
+            slow = 0.9 * slow + 0.1 * (step[1] - step[2])
+        assert target[0] == pytest.approx(fast + 3 * slow, abs=1e-5)
+
+
+def test_ragged_readings_noise_and_bad_lengths():
+    _, clean, _ = data.ragged_readings(4000, noise=TINY, seed=8)
+    _, y, variance = data.ragged_readings(4000, noise=0.5, seed=8)
+    assert np.var(y - clean) == pytest.approx(variance, rel=0.05)
+    with pytest.raises(ValueError, match="expected min_timesteps <= max_timesteps, got 9 > 3"):
+        data.ragged_readings(10, min_timesteps=9, max_timesteps=3)
+    with pytest.raises(ValueError, match="expected min_timesteps as a positive int, got 0"):
+        data.ragged_readings(10, min_timesteps=0)
+    with pytest.raises(ValueError, match="expected samples as a positive int"):
+        data.ragged_readings(0)
