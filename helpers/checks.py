@@ -423,3 +423,89 @@ def _window_count(answer):
         return (f"{count} is not it: a window of 30 days plus 3 days of targets needs 33 days; "
                 "count how many start days leave room for that in 365.")
     return None
+
+
+# ---- Notebook 06 -------------------------------------------------------------------------------
+
+_POST_PADDED_MASK = np.array([[1, 1, 1, 0], [1, 0, 0, 0], [1, 1, 0, 0]], dtype=bool)
+
+
+@_exercise("06.1", typical_wrong_answer=_POST_PADDED_MASK[:, ::-1],
+           praise="post-padding puts the padding, and the False entries, at the end of each row.")
+def _padding_mask(answer):
+    answer = _as_array(answer)
+    if answer is None or answer.dtype.kind not in "biu":
+        return "expected an array of booleans (or 0/1), shape (3, 4): one row per sequence."
+    if answer.shape != (3, 4):
+        return (f"the mask has one entry per (sample, timestep): shape (3, 4) for 3 sequences "
+                f"padded to 4 steps; you gave shape {answer.shape}.")
+    answer = answer.astype(bool)
+    if np.array_equal(answer, _POST_PADDED_MASK):
+        return None
+    if np.array_equal(answer, _POST_PADDED_MASK[:, ::-1]):
+        return ("that is the mask of pre-padding (padding first). With padding='post' the real "
+                "steps come first, then the padding.")
+    if np.array_equal(answer, ~_POST_PADDED_MASK):
+        return "True marks the real steps the layer should read, False the padding: flip it."
+    return "row i should hold lengths[i] True values, then False for the padding."
+
+
+@_exercise("06.2", typical_wrong_answer=(32, 15, 8),
+           praise="both directions return 8 numbers at every step, concatenated: (32, 15, 16).")
+def _bidirectional_shape(answer):
+    shape = _as_shape(answer)
+    if shape is None:
+        return f"expected a shape such as (32, 15, 16), got {answer!r}."
+    if shape == (32, 15, 16):
+        return None
+    if shape == (32, 15, 8):
+        return ("that is one direction. Bidirectional concatenates the forward and the backward "
+                "outputs (merge_mode='concat'): 2 × 8 numbers per step.")
+    if shape == (32, 16):
+        return ("that would be return_sequences=False. With True, every one of the 15 steps "
+                "keeps its output.")
+    return "on (batch, timesteps, features) = (32, 15, 4): which axes stay, and what is the last?"
+
+
+# ---- Notebook 07 -------------------------------------------------------------------------------
+
+
+@_exercise("07.1", typical_wrong_answer=(None, 1, 3),
+           praise="a stateful layer keeps one state per batch row: the batch size must be fixed.")
+def _stateful_batch_shape(answer):
+    if answer is not None and isinstance(answer, (tuple, list)) and None in answer:
+        if tuple(answer)[1:] == (1, 3):
+            return ("a stateful layer keeps one state per row of the batch, so the batch size "
+                    "cannot be None: it must be the number of streams, 8.")
+        return "only a fixed batch_shape works for a stateful layer: no None anywhere here."
+    shape = _as_shape(answer)
+    if shape is None:
+        return f"expected a shape tuple such as (batch, timesteps, features), got {answer!r}."
+    if shape == (8, 1, 3):
+        return None
+    if shape == (1, 3):
+        return "batch_shape includes the batch axis: (batch, timesteps, features)."
+    if shape == (8, 3):
+        return "the layer still reads sequences: (batch, timesteps, features), one timestep each."
+    if shape in ((1, 8, 3), (8, 3, 1), (3, 1, 8)):
+        return "order the axes (batch, timesteps, features): 8 streams, 1 step a call, 3 features."
+    return "8 streams at once, 1 timestep per call, 3 features: (batch, timesteps, features)."
+
+
+@_exercise("07.2", typical_wrong_answer=(2500, 50),
+           praise="re-running costs 1 + 2 + … + 50 = 1275 cell updates; stepping costs 50.")
+def _update_counts(answer):
+    pair = _as_pair(answer)
+    if pair is None:
+        return "expected a pair (cell updates re-running, cell updates stepping), e.g. (10, 5)."
+    rerun, stepping = (_as_whole_number(value) for value in pair)
+    if rerun is None or stepping is None:
+        return f"expected two whole numbers, got {answer!r}."
+    if stepping != 50:
+        return "stepping updates the state once per new timestep: 50 timesteps, 50 updates."
+    if rerun == 2500:
+        return ("the window grows: at timestep t re-running reads t steps, not 50; add "
+                "1 + 2 + … + 50.")
+    if rerun != 1275:
+        return f"{rerun} is not it: at the t-th new timestep the window holds t steps; add them up."
+    return None
