@@ -139,12 +139,13 @@ def plot_unrolled_rnn(timesteps=4, settings=(True, False)):
     return fig
 
 
-def plot_history(histories, metric="loss", log=True, noise_variance=None):
+def plot_history(histories, metric="loss", log=True, noise_variance=None, ylabel=None):
     """Plot ``metric`` per epoch for one or more Keras ``History`` objects, one line each.
 
     ``histories`` maps a label to ``model.fit(...)``'s return value (or its ``.history`` dict).
     Validation curves (``val_<metric>``), when present, are drawn dashed in the same colour;
-    ``noise_variance``, when given, is drawn as the noise floor of an MSE loss.
+    ``noise_variance``, when given, is drawn as the noise floor of an MSE loss. ``ylabel``
+    (default: the metric's name) labels the vertical axis, e.g. with units.
 
     Example: ``fig = plot_history({"LSTM": history})``
     """
@@ -164,7 +165,7 @@ def plot_history(histories, metric="loss", log=True, noise_variance=None):
         ax.axhline(noise_variance, color="black", linestyle=":", label="noise floor")
     ax.set_xlabel("epoch")
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.set_ylabel(metric)
+    ax.set_ylabel(metric if ylabel is None else ylabel)
     if log:
         ax.set_yscale("log")
     ax.legend(fontsize=8)
@@ -252,7 +253,8 @@ def plot_splits(splits, column="temp_max", ylabel="maximum temperature (°C)"):
             raise ValueError(f"expected columns 'date' and {column!r} in split {name!r}, "
                              f"got {list(frame.columns)}")
         ax.plot(frame["date"], frame[column], linewidth=0.8, label=f"{name} ({len(frame)} days)")
-        ax.axvline(frame["date"].iloc[0], color="black", linewidth=0.6, linestyle=":")
+        if ax.lines[:-1]:  # a boundary where each later split starts
+            ax.axvline(frame["date"].iloc[0], color="black", linewidth=0.6, linestyle=":")
     ax.set_ylabel(ylabel)
     ax.legend(fontsize=8, loc="lower right")
     return fig

@@ -130,7 +130,10 @@ def test_plot_splits_draws_each_split_and_marks_where_it_starts():
     ax = fig.axes[0]
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["train (4 days)",
                                                                    "test (2 days)"]
-    np.testing.assert_array_equal(ax.lines[2].get_ydata(), [4.0, 5.0])  # test after train's
+    np.testing.assert_array_equal(ax.lines[1].get_ydata(), [4.0, 5.0])
+    boundaries = ax.lines[2:]  # one dotted line, where the second split starts
+    assert len(boundaries) == 1 and boundaries[0].get_linestyle() == ":"
+    assert pd.Timestamp(boundaries[0].get_xdata()[0]) == days[4]
     with pytest.raises(ValueError, match=r"expected columns 'date' and 'wind' in split 'train'"):
         plots.plot_splits({"train": frame}, column="wind")
     with pytest.raises(ValueError, match="at least one split"):
