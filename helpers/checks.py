@@ -95,6 +95,13 @@ def _as_whole_number(answer):
     return int(value) if value.is_integer() else None
 
 
+def _wrong_entries(answer, truth):
+    """The keys of ``truth`` whose value ``answer`` gets wrong, or None if the keys differ."""
+    if not isinstance(answer, dict) or set(answer) != set(truth):
+        return None
+    return [key for key, value in truth.items() if answer[key] is not value]
+
+
 def _as_array(answer):
     try:
         return np.asarray(answer)
@@ -367,9 +374,9 @@ SETTING_TASKS = {
 @_exercise("04.2", typical_wrong_answer={task: True for task in SETTING_TASKS},
            praise="one output per timestep → True; one output per sequence → False.")
 def _settings(answer):
-    if not isinstance(answer, dict) or set(answer) != set(SETTING_TASKS):
+    wrong = _wrong_entries(answer, SETTING_TASKS)
+    if wrong is None:
         return "expected a dict with the four tasks (copy them from the cell) as keys, True/False."
-    wrong = [task for task, setting in SETTING_TASKS.items() if answer[task] is not setting]
     if not wrong:
         return None
     task = wrong[0]
@@ -393,10 +400,10 @@ KNOWN_IN_ADVANCE = {
 @_exercise("05.1", typical_wrong_answer={column: True for column in KNOWN_IN_ADVANCE},
            praise="the calendar is known for any future day; the weather only once it happened.")
 def _known_in_advance(answer):
-    if not isinstance(answer, dict) or set(answer) != set(KNOWN_IN_ADVANCE):
+    wrong = _wrong_entries(answer, KNOWN_IN_ADVANCE)
+    if wrong is None:
         return ("expected a dict with the five columns (copy them from the cell) as keys and "
                 "True (known in advance) or False (known only in the past) as values.")
-    wrong = [column for column, known in KNOWN_IN_ADVANCE.items() if answer[column] is not known]
     if not wrong:
         return None
     column = wrong[0]
