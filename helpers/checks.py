@@ -432,6 +432,23 @@ def _window_count(answer):
     return None
 
 
+@_exercise("05.3", typical_wrong_answer=13,
+           praise="4 numbers + 1 departure + 3 embedding values + 2 calendar values = 10.")
+def _embedding_width(answer):
+    width = _as_whole_number(answer)
+    if width is None:
+        return f"expected a whole number of features per timestep, got {answer!r}."
+    if width == 13:
+        return "13 is the one-hot width: the 6 one-hot columns become 3 embedding values."
+    if width == 9:
+        return "count the departure from normal too: 4 numeric + 1 departure + 3 + 2."
+    if width == 11:
+        return "the embedding replaces the one-hot columns; it does not come on top of the index."
+    if width != 10:
+        return f"{width} is not it: add the widths of the four parts (see section 3's table)."
+    return None
+
+
 # ---- Notebook 06 -------------------------------------------------------------------------------
 
 _POST_PADDED_MASK = np.array([[1, 1, 1, 0], [1, 0, 0, 0], [1, 1, 0, 0]], dtype=bool)
@@ -472,6 +489,28 @@ def _bidirectional_shape(answer):
         return ("that would be return_sequences=False. With True, every one of the 15 steps "
                 "keeps its output.")
     return "on (batch, timesteps, features) = (32, 15, 4): which axes stay, and what is the last?"
+
+
+@_exercise("06.3", typical_wrong_answer=(1.0, 1.0),
+           praise="the mask averages over the 6 real steps; default sample weights over all 12.")
+def _padded_loss(answer):
+    pair = _as_pair(answer)
+    try:
+        masked, weighted = (float(value) for value in pair)
+    except (TypeError, ValueError):
+        return "expected a pair of numbers (with a mask, with sample weights), e.g. (2.0, 1.5)."
+    if np.isclose(masked, 1.0) and np.isclose(weighted, 0.5):
+        return None
+    if not np.isclose(masked, 1.0):
+        if np.isclose(masked, 3.0):
+            return "3.0 averages over all 12 steps: a mask keeps only the 6 real ones."
+        return "with a mask, Keras averages the squared errors over the real steps only."
+    if np.isclose(weighted, 1.0):
+        return ("the default reduction divides the weighted sum by all 12 steps, not by the 6 "
+                "real ones: 6 × 1 / 12.")
+    if np.isclose(weighted, 3.0):
+        return "the weights zero the padded steps' errors before the sum: 6 × 1 + 6 × 0."
+    return "with weights 1/0, the default divides the weighted sum by the number of steps, 12."
 
 
 # ---- Notebook 07 -------------------------------------------------------------------------------
