@@ -112,13 +112,15 @@ def make_windows(frame, *, length, horizons=(1,), columns=None, target="temp_max
         raise ValueError(f"expected at least length + max(horizons) = "
                          f"{length + max(horizons)} days, got {len(frame)} days")
     # The last usable start day leaves room for the window and its furthest target.
-    starts = keras.utils.timeseries_dataset_from_array(np.arange(len(frame) - max(horizons)), None,
-                                           sequence_length=length, batch_size=len(frame))
-    days = np.concatenate(list(starts.as_numpy_iterator()))  # (samples, length) day numbers
+    windows = keras.utils.timeseries_dataset_from_array(
+        np.arange(len(frame) - max(horizons)), None, sequence_length=length,
+        batch_size=len(frame))
+    days = np.concatenate(list(windows.as_numpy_iterator()))  # (samples, length) day numbers
+    assert days.shape == (samples, length)
     values = frame[target].to_numpy()  # the target, day by day
     inputs = {column: frame[column].to_numpy()[days] for column in columns}
-    for column, windows in inputs.items():
-        if windows.dtype == object:
-            inputs[column] = keras.ops.convert_to_tensor(windows.astype(str))
+    for column, values_in_windows in inputs.items():
+        if values_in_windows.dtype == object:  # text
+            inputs[column] = keras.ops.convert_to_tensor(values_in_windows.astype(str))
     y_steps = np.stack([values[days + h] for h in horizons], axis=-1)
     return inputs, y_steps[:, -1], y_steps
