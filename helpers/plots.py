@@ -172,6 +172,18 @@ def plot_history(histories, metric="loss", log=True, noise_variance=None, ylabel
     return fig
 
 
+def _error_curves(errors, per):
+    """``errors`` (label -> values) as 1-D arrays, one error per ``per``; refuse anything else."""
+    if not errors:
+        raise ValueError("expected at least one error curve to plot, got none")
+    curves = {label: np.asarray(values) for label, values in errors.items()}
+    for label, values in curves.items():
+        if values.ndim != 1:
+            raise ValueError(f"expected one error per {per}, shape ({per}s,), for {label!r}, "
+                             f"got shape {values.shape}")
+    return curves
+
+
 def plot_error_by_timestep(errors, noise_variance=None):
     """Plot the test MSE at each timestep, one line per label, against the noise floor.
 
@@ -180,16 +192,9 @@ def plot_error_by_timestep(errors, noise_variance=None):
 
     Example: ``fig = plot_error_by_timestep({"LSTM": per_step}, noise_variance=0.09)``
     """
-    if not errors:
-        raise ValueError("expected at least one error curve to plot, got none")
+    curves = _error_curves(errors, "timestep")
     fig, ax = plt.subplots(figsize=(6.4, 3.2), layout="constrained")
-    for label, per_step in errors.items():
-        per_step = np.asarray(per_step)
-        if per_step.ndim != 1:
-            raise ValueError(
-                f"expected one error per timestep, shape (timesteps,), for {label!r}, "
-                f"got shape {per_step.shape}"
-            )
+    for label, per_step in curves.items():
         ax.plot(np.arange(len(per_step)), per_step, "o-", markersize=3, label=label)
     if noise_variance is not None:
         ax.axhline(noise_variance, color="black", linestyle=":", label="noise floor")
@@ -293,14 +298,9 @@ def plot_error_by_horizon(errors, ylabel="test MAE (°C)"):
 
     Example: ``fig = plot_error_by_horizon({"persistence": [2.3, 3.2], "LSTM": [2.1, 2.8]})``
     """
-    if not errors:
-        raise ValueError("expected at least one error curve to plot, got none")
+    curves = _error_curves(errors, "horizon")
     fig, ax = plt.subplots(figsize=(6.4, 3.4), layout="constrained")
-    for label, per_horizon in errors.items():
-        per_horizon = np.asarray(per_horizon)
-        if per_horizon.ndim != 1:
-            raise ValueError(f"expected one error per horizon, shape (horizons,), for "
-                             f"{label!r}, got shape {per_horizon.shape}")
+    for label, per_horizon in curves.items():
         ax.plot(np.arange(1, len(per_horizon) + 1), per_horizon, "o-", markersize=4,
                 label=label)
     ax.set_xlabel("days ahead")
