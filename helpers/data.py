@@ -8,6 +8,11 @@ import numpy as np
 SEQUENCE_AXES = "(samples, timesteps, features)"
 
 
+def is_positive_int(value):
+    """True for 1, 2, … as a Python or NumPy int; False for bools, floats, strings and 0."""
+    return isinstance(value, (int, np.integer)) and not isinstance(value, bool) and bool(value >= 1)
+
+
 def check_sequences(x, y=None, *, features=None, name="x"):
     """Check that ``x`` is a batch of sequences and return it as a NumPy array.
 
@@ -36,9 +41,7 @@ def check_sequences(x, y=None, *, features=None, name="x"):
         raise ValueError(
             f"expected {name} as a non-empty 3-D array {SEQUENCE_AXES}, got shape {x.shape}"
         )
-    if features is not None and (
-        isinstance(features, bool) or not isinstance(features, (int, np.integer)) or features < 1
-    ):
+    if features is not None and not is_positive_int(features):
         raise ValueError(f"expected features as a positive int, got {features!r}")
     if features is not None and x.shape[2] != features:
         raise ValueError(
@@ -82,7 +85,7 @@ def _noisy(clean, noise, rng):
 
 def _check_sizes(samples, timesteps):
     for name, value in (("samples", samples), ("timesteps", timesteps)):
-        if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
+        if not is_positive_int(value):
             raise ValueError(
                 f"expected {name} as a positive int for {SEQUENCE_AXES}, got {value!r}"
             )
@@ -133,7 +136,7 @@ def ragged_readings(samples, min_timesteps=4, max_timesteps=20, noise=0.3, seed=
     """
     _check_sizes(samples, 1)
     for name, value in (("min_timesteps", min_timesteps), ("max_timesteps", max_timesteps)):
-        if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
+        if not is_positive_int(value):
             raise ValueError(f"expected {name} as a positive int, got {value!r}")
     if min_timesteps > max_timesteps:
         raise ValueError(f"expected min_timesteps <= max_timesteps, got {min_timesteps} > "

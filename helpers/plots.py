@@ -5,7 +5,7 @@ import numpy as np
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 from matplotlib.ticker import MaxNLocator
 
-from helpers.data import check_sequences
+from helpers.data import check_sequences, is_positive_int
 
 RETURNED = "#e8743b"  # orange: what the layer returns
 SKIPPED = "#c9c9c9"  # grey: computed, then thrown away
@@ -22,9 +22,7 @@ def plot_batch(x, feature_names=None, max_samples=6):
     """
     x = check_sequences(x)
     samples, timesteps, features = x.shape
-    if isinstance(max_samples, bool) or not isinstance(max_samples, (int, np.integer)) or (
-        max_samples < 1
-    ):
+    if not is_positive_int(max_samples):
         raise ValueError(f"expected max_samples as a positive int, got {max_samples!r}")
     if features > 40:
         raise ValueError(
@@ -97,9 +95,7 @@ def plot_unrolled_rnn(timesteps=4, settings=(True, False)):
 
     Example: ``fig = plot_unrolled_rnn(timesteps=4, settings=(True, False))``
     """
-    if isinstance(timesteps, bool) or not isinstance(timesteps, (int, np.integer)) or not (
-        1 <= timesteps <= 8
-    ):
+    if not is_positive_int(timesteps) or timesteps > 8:
         raise ValueError(f"expected timesteps as an int from 1 to 8, got {timesteps!r}")
     if not isinstance(settings, (tuple, list)) or not settings or any(
         not isinstance(s, (bool, np.bool_)) for s in settings

@@ -8,6 +8,8 @@ and a ``weather`` category (sun, fog, rain, drizzle, snow).
 import numpy as np
 import pandas as pd
 
+from helpers.data import is_positive_int
+
 COLUMNS = ("date", "precipitation", "temp_max", "temp_min", "wind", "weather")
 NUMERIC = ("precipitation", "temp_max", "temp_min", "wind")
 FIRST_DAY, LAST_DAY = pd.Timestamp("2012-01-01"), pd.Timestamp("2015-12-31")
@@ -101,11 +103,10 @@ def make_windows(frame, *, length, horizons=(1,), columns=None, target="temp_max
     unknown = [column for column in [*columns, target] if column not in frame.columns]
     if unknown:
         raise ValueError(f"expected columns of the frame {list(frame.columns)}, got {unknown}")
-    if isinstance(length, bool) or not isinstance(length, (int, np.integer)) or length < 1:
+    if not is_positive_int(length):
         raise ValueError(f"expected length as a positive int, got {length!r}")
     horizons = [horizons] if isinstance(horizons, (int, np.integer)) else list(horizons)
-    if not horizons or not all(isinstance(h, (int, np.integer)) and not isinstance(h, bool)
-                               and h >= 1 for h in horizons):
+    if not horizons or not all(is_positive_int(h) for h in horizons):
         raise ValueError(f"expected horizons as positive ints (days ahead), got {horizons!r}")
     samples = len(frame) - length - max(horizons) + 1
     if samples < 1:

@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from helpers.data import check_sequences, seed_data
+from helpers.data import check_sequences, is_positive_int, seed_data
 
 
 def test_check_sequences_returns_the_array():
@@ -96,3 +96,11 @@ def test_features_must_be_a_positive_int(features):
 def test_ragged_targets_are_refused():
     with pytest.raises(ValueError, match=r"one row per sample .*\(2, 2, 3\)"):
         check_sequences(np.zeros((2, 2, 3)), [[1, 2], [3]])
+
+
+@pytest.mark.parametrize("value, expected", [
+    (1, True), (np.int64(7), True), (0, False), (-2, False), (True, False), (2.0, False),
+    ("3", False), (None, False),
+])
+def test_is_positive_int(value, expected):
+    assert is_positive_int(value) is expected
