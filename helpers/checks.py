@@ -102,6 +102,20 @@ def _wrong_entries(answer, truth):
     return [key for key, value in truth.items() if answer[key] is not value]
 
 
+def _call_model(answer, probe):
+    """``(output as an array, None)``, or ``(None, hint)`` when ``answer`` cannot take ``probe``."""
+    import keras
+
+    if not isinstance(answer, keras.Model):
+        return None, f"expected a keras.Model, got {type(answer).__name__}."
+    try:
+        return keras.ops.convert_to_numpy(answer(probe)), None
+    except Exception as error:  # any failure to take the probe batch is the learner's hint
+        return None, (f"your model cannot read sequences of {probe.shape[2]} features of any "
+                      f"length, shape {probe.shape}: {type(error).__name__}: "
+                      f"{str(error).splitlines()[0][:160]}")
+
+
 def _as_array(answer):
     try:
         return np.asarray(answer)
@@ -238,16 +252,10 @@ def _last_step_model():
 @_exercise("02.1", typical_wrong_answer=_last_step_model,
            praise="(batch, timesteps, 3): a prediction of 3 numbers at every timestep.")
 def _sequence_model(answer):
-    import keras
-
-    if not isinstance(answer, keras.Model):
-        return f"expected a keras.Model, got {type(answer).__name__}."
-    probe = np.zeros((2, 7, 5), dtype="float32")  # 2 sequences, 7 timesteps, 5 features
-    try:
-        out = tuple(keras.ops.convert_to_numpy(answer(probe)).shape)
-    except Exception as error:  # any failure to take (batch, timesteps, 5) is the learner's hint
-        return (f"your model cannot read sequences of 5 features of any length, shape "
-                f"(2, 7, 5): {type(error).__name__}: {str(error).splitlines()[0][:160]}")
+    output, hint = _call_model(answer, np.zeros((2, 7, 5), dtype="float32"))
+    if hint:
+        return hint
+    out = output.shape
     if out == (2, 7, 3):
         return None
     if out == (2, 3):
@@ -309,16 +317,9 @@ def _sequence_classifier():
 @_exercise("03.2", typical_wrong_answer=_sequence_classifier,
            praise="one probability vector over 5 classes per sequence: (batch, 5).")
 def _classifier(answer):
-    import keras
-
-    if not isinstance(answer, keras.Model):
-        return f"expected a keras.Model, got {type(answer).__name__}."
-    probe = np.random.default_rng(0).normal(size=(2, 9, 4)).astype("float32")
-    try:
-        out = keras.ops.convert_to_numpy(answer(probe))
-    except Exception as error:  # any failure to take (batch, timesteps, 4) is the learner's hint
-        return (f"your model cannot read sequences of 4 features of any length, shape "
-                f"(2, 9, 4): {type(error).__name__}: {str(error).splitlines()[0][:160]}")
+    out, hint = _call_model(answer, np.random.default_rng(0).normal(size=(2, 9, 4)).astype("f4"))
+    if hint:
+        return hint
     if out.shape == (2, 9, 5):
         return ("it returns 5 numbers at every timestep, (batch, timesteps, 5): one label per "
                 "sequence needs return_sequences=False (the default) on the last recurrent layer.")
@@ -350,11 +351,10 @@ def _stack(answer):
     recurrent = [layer for layer in answer.layers if isinstance(layer, keras.layers.RNN)]
     if len(recurrent) < 2:
         return f"expected two stacked recurrent layers; your model has {len(recurrent)}."
-    try:
-        out = tuple(keras.ops.convert_to_numpy(answer(np.zeros((2, 7, 3), "float32"))).shape)
-    except Exception as error:  # any failure to take (batch, timesteps, 3) is the learner's hint
-        return (f"your model cannot read sequences of 3 features, shape (2, 7, 3): "
-                f"{type(error).__name__}: {str(error).splitlines()[0][:160]}")
+    output, hint = _call_model(answer, np.zeros((2, 7, 3), "float32"))
+    if hint:
+        return hint
+    out = output.shape
     if out == (2, 7, 8):
         return ("the top layer also returns sequences, (batch, timesteps, 8): give only the "
                 "lower layer return_sequences=True.")
