@@ -12,6 +12,8 @@ from typing import Any
 
 import numpy as np
 
+from helpers.data import describe
+
 NOT_ATTEMPTED = "not attempted"
 CORRECT = "correct"
 WRONG = "wrong"
@@ -47,14 +49,19 @@ def grade(exercise_id, answer):
 
     Example: ``grade("01.2", ((32, 10, 8), (32, 8)))`` returns ``("correct", "...")``.
     """
-    if exercise_id not in EXERCISES:
-        raise ValueError(f"expected an exercise id from {sorted(EXERCISES)}, got {exercise_id!r}")
+    if not isinstance(exercise_id, str) or exercise_id not in EXERCISES:
+        raise ValueError(f"expected an exercise id from {sorted(EXERCISES)}, got "
+                         f"{describe(exercise_id)}")
     if answer is None:
         return NOT_ATTEMPTED, (
             "not attempted yet: replace None with your answer, then run the cell."
         )
     exercise = EXERCISES[exercise_id]
-    hint = exercise.feedback(answer)
+    try:
+        hint = exercise.feedback(answer)
+    except Exception as error:  # a last resort: a checker answers any answer, never raises
+        hint = (f"this answer could not be checked ({type(error).__name__}); compare its type "
+                f"with the one the exercise asks for. You gave {describe(answer)}.")
     if hint is None:
         return CORRECT, f"correct. {exercise.praise}"
     return WRONG, f"not yet: {hint}"
@@ -79,14 +86,14 @@ def _as_shape(value):
 
 def _as_pair(answer):
     """A two-item answer (tuple, list or array) as a tuple, else None."""
-    if isinstance(answer, (tuple, list, np.ndarray)) and len(answer) == 2:
-        return tuple(answer)
+    if isinstance(answer, (tuple, list)) or (isinstance(answer, np.ndarray) and answer.ndim):
+        return tuple(answer) if len(answer) == 2 else None
     return None
 
 
 def _as_whole_number(answer):
     """A number with an integer value (7, 7.0, np.int64(7), np.array(7)) as an int, else None."""
-    if isinstance(answer, (bool, np.bool_, str)):
+    if isinstance(answer, (bool, np.bool_, str, bytes)):
         return None
     try:
         value = float(np.asarray(answer))
@@ -117,9 +124,10 @@ def _call_model(answer, probe):
 
 
 def _as_array(answer):
+    """``answer`` as a NumPy array, or None for ragged nested lists that NumPy refuses."""
     try:
         return np.asarray(answer)
-    except ValueError:  # ragged nested lists
+    except (ValueError, TypeError):  # ragged nested lists
         return None
 
 
@@ -292,7 +300,9 @@ _PER_STEP_TARGETS = np.arange(4000).reshape(100, 20, 2)  # the array the exercis
 @_exercise("03.1", typical_wrong_answer=_PER_STEP_TARGETS[:, :, -1],
            praise="y[:, -1] keeps every sample and every output, at the last timestep only.")
 def _last_step_targets(answer):
-    answer = np.asarray(answer)
+    answer = _as_array(answer)
+    if answer is None:
+        return "expected an array (samples, outputs); you gave nested lists of uneven lengths."
     expected = _PER_STEP_TARGETS[:, -1]
     if answer.shape == expected.shape and np.array_equal(answer, expected):
         return None

@@ -1,16 +1,92 @@
-"""The course's data, and the shape checks every helper runs on what it is given.
+"""The course's data, and the checks every helper runs on what it is given.
 
-Arrays of sequences are always ``(samples, timesteps, features)``.
+Arrays of sequences are always ``(samples, timesteps, features)``. A helper given the wrong type
+or shape raises a ``ValueError`` that says what it expected and what it got.
 """
+
+from collections.abc import Mapping
 
 import numpy as np
 
 SEQUENCE_AXES = "(samples, timesteps, features)"
 
 
+def describe(value):
+    """What arrived, for an error message: a short repr and its type, e.g. ``'0.3' (str)``."""
+    text = repr(value)
+    text = text if len(text) <= 60 else text[:57] + "..."
+    return f"{text} ({type(value).__name__})"
+
+
 def is_positive_int(value):
     """True for 1, 2, … as a Python or NumPy int; False for bools, floats, strings and 0."""
     return isinstance(value, (int, np.integer)) and not isinstance(value, bool) and bool(value >= 1)
+
+
+def check_int(value, name, minimum=1):
+    """``value`` as an int if it is a Python or NumPy int ``>= minimum``, else ``ValueError``.
+
+    Example: ``check_int(seed, "seed", minimum=0)``
+    """
+    if isinstance(value, (int, np.integer)) and not isinstance(value, bool) and value >= minimum:
+        return int(value)
+    what = "a positive int" if minimum == 1 else f"an int >= {minimum}"
+    raise ValueError(f"expected {name} as {what}, got {describe(value)}")
+
+
+def check_number(value, name, positive=False):
+    """``value`` as a float if it is one finite real number (``positive``: above 0).
+
+    A Python or NumPy number, or a 0-d array of one, is accepted; a string, a bool, an array
+    of several numbers or anything else is a ``ValueError``.
+
+    Example: ``noise = check_number(noise, "noise", positive=True)``
+    """
+    try:
+        array = np.asarray(value) if not isinstance(value, (str, bytes)) else None
+    except (ValueError, TypeError):  # nested lists of different lengths
+        array = None
+    if array is None or array.ndim != 0 or array.dtype.kind not in "iuf" or \
+            not np.isfinite(array) or (positive and not array > 0):
+        what = "a positive number" if positive else "a finite number"
+        raise ValueError(f"expected {name} as {what}, got {describe(value)}")
+    return float(array)
+
+
+def check_mapping(value, name, of="values"):
+    """``value`` if it is a non-empty dict (or other mapping), else ``ValueError``.
+
+    Example: ``check_mapping(errors, "errors", of="error curves")``
+    """
+    if not isinstance(value, Mapping) or not value:
+        raise ValueError(f"expected {name} as a non-empty dict of label -> {of}, "
+                         f"got {describe(value)}")
+    return value
+
+
+def check_text(value, name):
+    """``value`` if it is a string, else ``ValueError``. Example: ``check_text(label, "label")``"""
+    if not isinstance(value, str):
+        raise ValueError(f"expected {name} as a string, got {describe(value)}")
+    return value
+
+
+def check_numeric_array(value, name):
+    """``value`` as a non-empty float64 NumPy array of real numbers, else ``ValueError``.
+
+    Example: ``y = check_numeric_array(y, "targets")``
+    """
+    try:
+        array = np.asarray(value)
+    except (ValueError, TypeError):  # NumPy refuses nested lists of different lengths
+        raise ValueError(f"expected {name} as an array of numbers, got nested sequences of "
+                         f"different lengths: {describe(value)}") from None
+    if array.dtype.kind not in "biuf":
+        raise ValueError(f"expected {name} as an array of numbers, got {describe(value)} "
+                         f"(dtype {array.dtype})")
+    if array.size == 0:
+        raise ValueError(f"expected non-empty {name}, got shape {array.shape}")
+    return array.astype("float64")
 
 
 def check_sequences(x, y=None, *, features=None, name="x"):
@@ -23,9 +99,10 @@ def check_sequences(x, y=None, *, features=None, name="x"):
 
     Example: ``x = check_sequences(np.zeros((2, 5, 3)))``
     """
+    check_text(name, "name")
     try:
         x = np.asarray(x)
-    except ValueError:  # NumPy refuses nested lists of different lengths
+    except (ValueError, TypeError):  # NumPy refuses nested lists of different lengths
         raise ValueError(
             f"expected {name} as a 3-D array {SEQUENCE_AXES}, got nested sequences of different "
             "lengths; pad them to one length first"
@@ -41,8 +118,8 @@ def check_sequences(x, y=None, *, features=None, name="x"):
         raise ValueError(
             f"expected {name} as a non-empty 3-D array {SEQUENCE_AXES}, got shape {x.shape}"
         )
-    if features is not None and not is_positive_int(features):
-        raise ValueError(f"expected features as a positive int, got {features!r}")
+    if features is not None:
+        check_int(features, "features")
     if features is not None and x.shape[2] != features:
         raise ValueError(
             f"expected {name} with {features} features, {SEQUENCE_AXES} = "
@@ -51,7 +128,7 @@ def check_sequences(x, y=None, *, features=None, name="x"):
     if y is not None:
         try:
             y = np.asarray(y)
-        except ValueError:  # NumPy refuses nested lists of different lengths
+        except (ValueError, TypeError):  # NumPy refuses nested lists of different lengths
             y = np.empty(())
         if y.ndim == 0 or len(y) != len(x):
             raise ValueError(
@@ -78,17 +155,14 @@ def seed_data():
 
 def _noisy(clean, noise, rng):
     """Add Gaussian noise of standard deviation ``noise``; return (targets, noise variance)."""
-    if not noise > 0:
-        raise ValueError(f"expected a positive noise level, got {noise!r}")
+    noise = check_number(noise, "noise", positive=True)
     return (clean + rng.normal(scale=noise, size=clean.shape)).astype("float32"), noise**2
 
 
-def _check_sizes(samples, timesteps):
+def _check_sizes(samples, timesteps, seed):
     for name, value in (("samples", samples), ("timesteps", timesteps)):
-        if not is_positive_int(value):
-            raise ValueError(
-                f"expected {name} as a positive int for {SEQUENCE_AXES}, got {value!r}"
-            )
+        check_int(value, name)
+    check_int(seed, "seed", minimum=0)
 
 
 def _running_averages(x):
@@ -114,7 +188,7 @@ def smoothed_signals(samples, timesteps=20, noise=0.3, seed=0):
 
     Example: ``x, y, noise_variance = smoothed_signals(1000, timesteps=20, seed=1)``
     """
-    _check_sizes(samples, timesteps)
+    _check_sizes(samples, timesteps, seed)
     rng = np.random.default_rng(seed)
     x = rng.normal(size=(samples, timesteps, 3)).astype("float32")
     y, noise_variance = _noisy(_running_averages(x), noise, rng)
@@ -134,10 +208,9 @@ def ragged_readings(samples, min_timesteps=4, max_timesteps=20, noise=0.3, seed=
 
     Example: ``sequences, y, noise_variance = ragged_readings(1000, seed=1)``
     """
-    _check_sizes(samples, 1)
+    _check_sizes(samples, 1, seed)
     for name, value in (("min_timesteps", min_timesteps), ("max_timesteps", max_timesteps)):
-        if not is_positive_int(value):
-            raise ValueError(f"expected {name} as a positive int, got {value!r}")
+        check_int(value, name)
     if min_timesteps > max_timesteps:
         raise ValueError(f"expected min_timesteps <= max_timesteps, got {min_timesteps} > "
                          f"{max_timesteps}")
@@ -159,7 +232,7 @@ def comovement(samples, timesteps=20, noise=0.7, seed=0):
 
     Example: ``x, y, noise_variance = comovement(1000, seed=1)``
     """
-    _check_sizes(samples, timesteps)
+    _check_sizes(samples, timesteps, seed)
     rng = np.random.default_rng(seed)
     x = rng.normal(size=(samples, timesteps, 3)).astype("float32")
     clean = (x[:, :, 0] * x[:, :, 1]).sum(axis=1, keepdims=True) / np.sqrt(timesteps)
@@ -178,11 +251,12 @@ def bump_patterns(samples, timesteps=20, amplitude=1.5, noise=1.0, width=3, seed
 
     Example: ``x, labels, best_accuracy = bump_patterns(1000, seed=1)``
     """
-    _check_sizes(samples, timesteps)
-    if not noise > 0:
-        raise ValueError(f"expected a positive noise level, got {noise!r}")
-    if not 1 <= width <= timesteps:
-        raise ValueError(f"expected a bump width from 1 to timesteps={timesteps}, got {width!r}")
+    _check_sizes(samples, timesteps, seed)
+    noise = check_number(noise, "noise", positive=True)
+    amplitude = check_number(amplitude, "amplitude")
+    if not is_positive_int(width) or width > timesteps:
+        raise ValueError(f"expected a bump width from 1 to timesteps={timesteps}, got "
+                         f"{describe(width)}")
     rng = np.random.default_rng(seed)
     x = rng.normal(scale=noise, size=(samples, timesteps, 3))
     labels = rng.integers(0, 3, size=samples)

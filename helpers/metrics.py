@@ -2,17 +2,24 @@
 
 import numpy as np
 
+from helpers.data import check_number, check_numeric_array, check_text, describe
 
-def _same_shape(y_true, y_pred):
-    y_true, y_pred = np.asarray(y_true, dtype="float64"), np.asarray(y_pred, dtype="float64")
+
+def _same_shape(y_true, y_pred, axis):
+    y_true = check_numeric_array(y_true, "targets")
+    y_pred = check_numeric_array(y_pred, "predictions")
     if y_true.shape != y_pred.shape:
         raise ValueError(
             f"expected targets and predictions of the same shape, got targets {y_true.shape} "
             f"and predictions {y_pred.shape}; reshape one (e.g. y[:, None] or y.squeeze(-1)) "
             "instead of letting NumPy broadcast them"
         )
-    if y_true.size == 0:
-        raise ValueError(f"expected non-empty targets, got shape {y_true.shape}")
+    axes = axis if isinstance(axis, tuple) else (axis,)
+    if axis is not None and not all(
+            isinstance(a, (int, np.integer)) and not isinstance(a, bool)
+            and -y_true.ndim <= a < y_true.ndim for a in axes):
+        raise ValueError(f"expected axis as None, an int or a tuple of ints below "
+                         f"{y_true.ndim} for arrays of shape {y_true.shape}, got {describe(axis)}")
     return y_true, y_pred
 
 
@@ -26,7 +33,7 @@ def mse(y_true, y_pred, axis=None):
 
     Example: ``mse(y_test, model.predict(x_test, verbose=0))``
     """
-    y_true, y_pred = _same_shape(y_true, y_pred)
+    y_true, y_pred = _same_shape(y_true, y_pred, axis)
     return np.mean((y_true - y_pred) ** 2, axis=axis)
 
 
@@ -37,7 +44,7 @@ def mae(y_true, y_pred, axis=None):
 
     Example: ``mae(y_test, model.predict(x_test, verbose=0), axis=0)``
     """
-    y_true, y_pred = _same_shape(y_true, y_pred)
+    y_true, y_pred = _same_shape(y_true, y_pred, axis)
     return np.mean(np.abs(y_true - y_pred), axis=axis)
 
 
@@ -50,8 +57,9 @@ def noise_floor_ratio(test_mse, noise_variance, label="test MSE"):
     Example: ``noise_floor_ratio(0.0915, 0.09)`` prints
     ``test MSE 0.0915 = 1.02× the noise floor (0.0900)`` and returns ``1.0166…``.
     """
-    if not noise_variance > 0:
-        raise ValueError(f"expected a positive noise variance, got {noise_variance!r}")
-    ratio = float(test_mse) / float(noise_variance)
-    print(f"{label} {float(test_mse):.4f} = {ratio:.2f}× the noise floor ({noise_variance:.4f})")
+    noise_variance = check_number(noise_variance, "noise_variance", positive=True)
+    test_mse = check_number(test_mse, "test_mse")
+    check_text(label, "label")
+    ratio = test_mse / noise_variance
+    print(f"{label} {test_mse:.4f} = {ratio:.2f}× the noise floor ({noise_variance:.4f})")
     return ratio

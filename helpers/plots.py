@@ -2,10 +2,19 @@
 
 import matplotlib.pyplot as plt
 import numpy as np
+import pandas as pd
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 from matplotlib.ticker import MaxNLocator
 
-from helpers.data import check_sequences, is_positive_int
+from helpers.data import (
+    check_mapping,
+    check_number,
+    check_numeric_array,
+    check_sequences,
+    check_text,
+    describe,
+    is_positive_int,
+)
 
 RETURNED = "#e8743b"  # orange: what the layer returns
 SKIPPED = "#c9c9c9"  # grey: computed, then thrown away
@@ -36,15 +45,7 @@ def plot_batch(x, feature_names=None, max_samples=6):
         )
     if feature_names is None:
         feature_names = [f"feature {f}" for f in range(features)]
-    if isinstance(feature_names, str):
-        raise ValueError(f"expected a list of {features} feature names, got the string "
-                         f"{feature_names!r}")
-    feature_names = list(feature_names)
-    if len(feature_names) != features:
-        raise ValueError(
-            f"expected {features} feature names for x of shape {x.shape}, "
-            f"got {len(feature_names)}: {list(feature_names)}"
-        )
+    feature_names = _names(feature_names, features, f"feature names for x of shape {x.shape}")
     fig, axes = plt.subplots(
         1, samples, figsize=(1.0 + 1.1 * features * samples, 0.9 + min(0.55 * timesteps, 4.2)),
         squeeze=False, layout="constrained",
@@ -70,6 +71,14 @@ def plot_batch(x, feature_names=None, max_samples=6):
     fig.colorbar(image, ax=axes[0].tolist(), shrink=0.8, label="value")
     fig.suptitle(f"A batch of shape {x.shape} = (samples, timesteps, features)", fontsize=11)
     return fig
+
+
+def _names(names, count, what):
+    """``names`` as a list of ``count`` strings; refuse anything else."""
+    if not isinstance(names, (list, tuple, np.ndarray, pd.Index)) or len(names) != count or \
+            not all(isinstance(name, str) for name in names):
+        raise ValueError(f"expected {count} {what} as a list of strings, got {describe(names)}")
+    return list(names)
 
 
 def _box(ax, xy, text, face, dashed=False, alpha=1.0, bold=False, color="black"):
@@ -145,13 +154,20 @@ def plot_history(histories, metric="loss", log=True, noise_variance=None, ylabel
 
     Example: ``fig = plot_history({"LSTM": history})``
     """
-    if not histories:
-        raise ValueError("expected at least one history to plot, got none")
+    check_mapping(histories, "histories", of="History (what model.fit returns)")
+    check_text(metric, "metric")
+    if not isinstance(log, bool):
+        raise ValueError(f"expected log as True or False, got {describe(log)}")
+    _check_floor_and_label(noise_variance, ylabel)
     fig, ax = plt.subplots(figsize=(6.4, 3.4), layout="constrained")
     for label, history in histories.items():
         logs = getattr(history, "history", history)
+        if not isinstance(logs, dict):
+            raise ValueError(f"expected the history of {label!r} as what model.fit returns (or "
+                             f"its .history dict), got {describe(history)}")
         if metric not in logs:
             raise ValueError(f"expected '{metric}' in the history of {label!r}, got {sorted(logs)}")
+        _curve(logs[metric], f"'{metric}' of {label!r}", "epoch")
         epochs = np.arange(1, len(logs[metric]) + 1)
         (line,) = ax.plot(epochs, logs[metric], label=f"{label}: training")
         if f"val_{metric}" in logs:
@@ -168,16 +184,27 @@ def plot_history(histories, metric="loss", log=True, noise_variance=None, ylabel
     return fig
 
 
+def _check_floor_and_label(noise_variance, ylabel):
+    """Refuse a noise floor that is not a positive number, a label that is not a string."""
+    if noise_variance is not None:
+        check_number(noise_variance, "noise_variance", positive=True)
+    if ylabel is not None:
+        check_text(ylabel, "ylabel")
+
+
+def _curve(values, name, per):
+    """``values`` as a 1-D array of numbers, one per ``per``; refuse anything else."""
+    values = check_numeric_array(values, name)
+    if values.ndim != 1:
+        raise ValueError(f"expected one value per {per}, shape ({per}s,), for {name}, "
+                         f"got shape {values.shape}")
+    return values
+
+
 def _error_curves(errors, per):
     """``errors`` (label -> values) as 1-D arrays, one error per ``per``; refuse anything else."""
-    if not errors:
-        raise ValueError("expected at least one error curve to plot, got none")
-    curves = {label: np.asarray(values) for label, values in errors.items()}
-    for label, values in curves.items():
-        if values.ndim != 1:
-            raise ValueError(f"expected one error per {per}, shape ({per}s,), for {label!r}, "
-                             f"got shape {values.shape}")
-    return curves
+    check_mapping(errors, "errors", of=f"one error per {per}")
+    return {label: _curve(values, repr(label), per) for label, values in errors.items()}
 
 
 def plot_error_by_timestep(errors, noise_variance=None):
@@ -189,6 +216,7 @@ def plot_error_by_timestep(errors, noise_variance=None):
     Example: ``fig = plot_error_by_timestep({"LSTM": per_step}, noise_variance=0.09)``
     """
     curves = _error_curves(errors, "timestep")
+    _check_floor_and_label(noise_variance, None)
     fig, ax = plt.subplots(figsize=(6.4, 3.2), layout="constrained")
     for label, per_step in curves.items():
         ax.plot(np.arange(len(per_step)), per_step, "o-", markersize=3, label=label)
@@ -207,7 +235,8 @@ def plot_sequences(y_true, y_pred, samples=(0, 1, 2), output_names=None):
 
     Example: ``fig = plot_sequences(y_test, model.predict(x_test), samples=(0, 1))``
     """
-    y_true, y_pred = np.asarray(y_true), np.asarray(y_pred)
+    y_true = check_numeric_array(y_true, "true sequences")
+    y_pred = check_numeric_array(y_pred, "predicted sequences")
     if y_true.ndim != 3 or y_true.shape != y_pred.shape:
         raise ValueError(
             "expected true and predicted sequences of one shape (samples, timesteps, outputs), "
@@ -216,10 +245,12 @@ def plot_sequences(y_true, y_pred, samples=(0, 1, 2), output_names=None):
     outputs = y_true.shape[2]
     if output_names is None:
         output_names = [f"output {k}" for k in range(outputs)]
-    if len(output_names) != outputs:
-        raise ValueError(f"expected {outputs} output names, got {len(output_names)}")
-    if not samples or max(samples) >= len(y_true):
-        raise ValueError(f"expected sample indices below {len(y_true)}, got {samples}")
+    output_names = _names(output_names, outputs, "output names")
+    if not isinstance(samples, (list, tuple, range)) or not samples or not all(
+            isinstance(s, (int, np.integer)) and not isinstance(s, bool)
+            and 0 <= s < len(y_true) for s in samples):
+        raise ValueError(f"expected a list of sample indices from 0 to {len(y_true) - 1}, got "
+                         f"{describe(samples)}")
     fig, axes = plt.subplots(len(samples), outputs, figsize=(3.4 * outputs, 1.9 * len(samples)),
                              squeeze=False, sharex=True, layout="constrained")
     steps = np.arange(y_true.shape[1])
@@ -246,10 +277,14 @@ def plot_splits(splits, column="temp_max", ylabel="maximum temperature (°C)"):
 
     Example: ``fig = plot_splits(weather.split_by_year(frame))``
     """
-    if not splits:
-        raise ValueError("expected at least one split to plot, got none")
+    check_mapping(splits, "splits", of="DataFrame")
+    check_text(column, "column")
+    check_text(ylabel, "ylabel")
     fig, ax = plt.subplots(figsize=(9, 3), layout="constrained")
     for name, frame in splits.items():
+        if not isinstance(frame, pd.DataFrame):
+            raise ValueError(f"expected split {name!r} as a pandas DataFrame, got "
+                             f"{describe(frame)}")
         if "date" not in frame or column not in frame:
             raise ValueError(f"expected columns 'date' and {column!r} in split {name!r}, "
                              f"got {list(frame.columns)}")
@@ -269,18 +304,25 @@ def plot_forecasts(dates, truth, forecasts, ylabel="maximum temperature (°C)"):
 
     Example: ``fig = plot_forecasts(dates, y_true, {"LSTM": y_pred})``
     """
-    dates, truth = np.asarray(dates), np.asarray(truth)
-    if truth.ndim != 1 or dates.shape != truth.shape:
-        raise ValueError(f"expected dates and truth of one shape (days,), got {dates.shape} "
-                         f"and {truth.shape}")
+    truth = _curve(truth, "truth", "day")
+    try:
+        days = np.asarray(dates)  # dates, or day numbers
+    except (ValueError, TypeError):  # nested lists of different lengths
+        days = np.empty(())
+    if days.dtype.kind not in "Miuf" or days.shape != truth.shape:
+        got = days.shape if days.ndim else describe(dates)
+        raise ValueError(f"expected dates and truth of one shape (days,), got {got} and "
+                         f"{truth.shape}")
+    check_mapping(forecasts, "forecasts", of="forecast of shape (days,)")
+    check_text(ylabel, "ylabel")
     fig, ax = plt.subplots(figsize=(9, 3), layout="constrained")
-    ax.plot(dates, truth, "o-", color="black", markersize=3, linewidth=1, label="observed")
+    ax.plot(days, truth, "o-", color="black", markersize=3, linewidth=1, label="observed")
     for label, forecast in forecasts.items():
-        forecast = np.asarray(forecast)
+        forecast = check_numeric_array(forecast, f"the forecast {label!r}")
         if forecast.shape != truth.shape:
             raise ValueError(f"expected the forecast {label!r} with shape {truth.shape} "
                              f"(days,), got shape {forecast.shape}")
-        ax.plot(dates, forecast, linewidth=1.5, label=label)
+        ax.plot(days, forecast, linewidth=1.5, label=label)
     ax.set_ylabel(ylabel)
     ax.legend(fontsize=8)
     fig.autofmt_xdate()
@@ -295,6 +337,7 @@ def plot_error_by_horizon(errors, ylabel="test MAE (°C)"):
     Example: ``fig = plot_error_by_horizon({"persistence": [2.3, 3.2], "LSTM": [2.1, 2.8]})``
     """
     curves = _error_curves(errors, "horizon")
+    check_text(ylabel, "ylabel")
     fig, ax = plt.subplots(figsize=(6.4, 3.4), layout="constrained")
     for label, per_horizon in curves.items():
         ax.plot(np.arange(1, len(per_horizon) + 1), per_horizon, "o-", markersize=4,

@@ -8,7 +8,7 @@ and a ``weather`` category (sun, fog, rain, drizzle, snow).
 import numpy as np
 import pandas as pd
 
-from helpers.data import is_positive_int
+from helpers.data import check_int, check_text, describe, is_positive_int
 
 COLUMNS = ("date", "precipitation", "temp_max", "temp_min", "wind", "weather")
 NUMERIC = ("precipitation", "temp_max", "temp_min", "wind")
@@ -99,15 +99,23 @@ def make_windows(frame, *, length, horizons=(1,), columns=None, target="temp_max
 
     if not isinstance(frame, pd.DataFrame):
         raise ValueError(f"expected a pandas DataFrame of days, got {type(frame).__name__}")
+    if columns is not None and (not isinstance(columns, (list, tuple)) or not columns
+                                or not all(isinstance(column, str) for column in columns)):
+        raise ValueError(f"expected columns as a non-empty list of column names, got "
+                         f"{describe(columns)}")
     columns = list(frame.columns) if columns is None else list(columns)
+    check_text(target, "target")
     unknown = [column for column in [*columns, target] if column not in frame.columns]
     if unknown:
         raise ValueError(f"expected columns of the frame {list(frame.columns)}, got {unknown}")
-    if not is_positive_int(length):
-        raise ValueError(f"expected length as a positive int, got {length!r}")
-    horizons = [horizons] if isinstance(horizons, (int, np.integer)) else list(horizons)
-    if not horizons or not all(is_positive_int(h) for h in horizons):
-        raise ValueError(f"expected horizons as positive ints (days ahead), got {horizons!r}")
+    check_int(length, "length")
+    if isinstance(horizons, (int, np.integer)):
+        horizons = [horizons]
+    if not isinstance(horizons, (list, tuple, range, np.ndarray)) or len(horizons) == 0 or \
+            not all(is_positive_int(h) for h in horizons):
+        raise ValueError(f"expected horizons as positive ints (days ahead), got "
+                         f"{describe(horizons)}")
+    horizons = list(horizons)
     samples = len(frame) - length - max(horizons) + 1
     if samples < 1:
         raise ValueError(f"expected at least length + max(horizons) = "

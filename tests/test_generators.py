@@ -63,7 +63,7 @@ def test_bump_patterns_best_accuracy_falls_to_chance_in_heavy_noise():
     [
         ({"samples": 0}, "expected samples as a positive int"),
         ({"samples": 10, "timesteps": "20"}, "expected timesteps as a positive int"),
-        ({"samples": 10, "noise": 0}, "expected a positive noise level"),
+        ({"samples": 10, "noise": 0}, r"expected noise as a positive number, got 0 \(int\)"),
     ],
 )
 @pytest.mark.parametrize("generator", [data.smoothed_signals, data.comovement, data.bump_patterns])

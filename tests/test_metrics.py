@@ -38,7 +38,7 @@ def test_noise_floor_ratio_prints_one_line(capsys):
 
 @pytest.mark.parametrize("variance", [0, -1.0])
 def test_noise_floor_ratio_needs_a_positive_variance(variance):
-    with pytest.raises(ValueError, match="expected a positive noise variance"):
+    with pytest.raises(ValueError, match="expected noise_variance as a positive number"):
         metrics.noise_floor_ratio(1.0, variance)
 
 

@@ -16,9 +16,12 @@ from helpers import checks
 
 NOTEBOOK_DIR = Path(__file__).resolve().parent.parent / "notebooks"
 NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("[0-9][0-9]_*.ipynb"))
-NBVAL_MARKERS = {
-    "NBVAL_IGNORE_OUTPUT", "NBVAL_RAISES_EXCEPTION", "NBVAL_SKIP", "NBVAL_CHECK_OUTPUT",
-}
+# nbval's comment markers still in use; a cell that raises on purpose carries the
+# "raises-exception" *tag* instead, which JupyterLab's Run All, nbclient and nbval all read.
+NBVAL_MARKERS = {"NBVAL_IGNORE_OUTPUT", "NBVAL_SKIP", "NBVAL_CHECK_OUTPUT"}
+RAISES = "raises-exception"
+# A printed number: sign, digits with optional thousands commas, decimals, exponent.
+NUMBER = re.compile(r"(?<![\w.])[-+]?\d[\d,]*(?:\.\d*)?(?:[eE][-+]?\d+)?")
 SOLUTION = re.compile(r"<details>.*?```python\n(.*?)```.*?</details>", re.DOTALL)
 CHECK_CALL = re.compile(r"""checks\.check\("([0-9.]+)", answer\)""")
 
@@ -39,27 +42,127 @@ def test_there_are_notebooks():
     assert NOTEBOOKS, "no notebooks/NN_name.ipynb found"
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
-def test_saved_from_one_clean_run(path):
-    nb = _read(path)
+def at_noise_scale(number):
+    """True for a printed number finer than the course ever means, whose last digits change
+    with the CPU: 7 or more significant digits after a decimal point (``26111.127``,
+    ``0.12345678``), or below 1e-5 (``5.960464477539063e-08``). Whole numbers are counts, and a
+    bare power of ten such as ``1e-6`` is a tolerance: both are exact.
+    """
+    mantissa, _, exponent = number.lower().lstrip("+-").partition("e")
+    if exponent:
+        return int(exponent) < -5 and mantissa not in ("1", "1.")
+    if "." not in mantissa:
+        return False
+    return len(mantissa.replace(",", "").replace(".", "").lstrip("0")) >= 7
+
+
+def _printed(output):
+    """The text of an output as a reader sees it (stream, result, display or error)."""
+    if output.output_type == "stream":
+        return output.text
+    if output.output_type == "error":
+        return f"{output.ename}: {output.evalue}"
+    return "".join(output.get("data", {}).get(m, "") for m in ("text/plain", "text/html"))
+
+
+def hygiene_problems(nb):
+    """What is wrong with how a notebook file was saved: a list of sentences, empty if nothing.
+
+    Saved from one clean top-to-bottom run (execution counts 1..N) with kernel ``python3``; no
+    stderr; an error stored only in a cell tagged ``raises-exception`` (JupyterLab's Run All
+    stops at any other), and every tagged cell stores one; no number at floating-point-noise
+    scale; nbval markers alone on their line, and each exempt output says why.
+    """
+    problems = []
     counts = [cell.execution_count for cell in _code(nb)]
-    assert counts == list(range(1, len(counts) + 1)), "re-run top to bottom: tools/notebooks.py"
-    assert nb.metadata["kernelspec"]["name"] == "python3"
-    for cell in _code(nb):
+    if counts != list(range(1, len(counts) + 1)):
+        problems.append(f"execution counts {counts} are not 1..N: re-run it top to bottom "
+                        "(tools/notebooks.py refresh)")
+    if nb.metadata.get("kernelspec", {}).get("name") != "python3":
+        problems.append("the kernel is not python3")
+    for n, cell in enumerate(_code(nb), start=1):
+        tagged = RAISES in cell.metadata.get("tags", [])
+        errors = [o for o in cell.outputs if o.output_type == "error"]
+        if errors and not tagged:
+            problems.append(f"code cell {n} stores an error but has no {RAISES!r} tag: "
+                            "JupyterLab's Run All stops there")
+        if tagged and not errors:
+            problems.append(f"code cell {n} is tagged {RAISES!r} but stores no error")
         for output in cell.outputs:
-            assert output.get("name") != "stderr", f"stderr stored in cell {cell.execution_count}"
-            if output.output_type == "error":
-                assert "NBVAL_RAISES_EXCEPTION" in cell.source, "an error nobody meant"
+            if output.get("name") == "stderr":
+                problems.append(f"code cell {n} stores stderr: fix the warning at its source")
+            noise = [m.group() for m in NUMBER.finditer(_printed(output))
+                     if at_noise_scale(m.group())]
+            if noise:
+                problems.append(f"code cell {n} prints {noise[0]}, a number at floating-point "
+                                "noise scale that differs by CPU: assert it, print what it means")
         lines = [line.strip() for line in cell.source.splitlines()]
         for i, line in enumerate(lines):
-            if line.startswith("#") and "NBVAL_" in line:
-                # nbval reads a marker only when it stands alone on its comment line
-                assert line.lstrip("#").strip() in NBVAL_MARKERS, f"nbval ignores: {line}"
+            if line.startswith("#") and "NBVAL_" in line and \
+                    line.lstrip("#").strip() not in NBVAL_MARKERS:
+                # nbval reads a marker only alone on its comment line; errors go by the tag
+                problems.append(f"code cell {n}: nbval ignores {line!r} (for a cell that raises "
+                                f"on purpose, use the {RAISES!r} tag)")
             if line == "# NBVAL_IGNORE_OUTPUT":
                 reason = lines[i + 1] if i + 1 < len(lines) else ""
-                assert re.fullmatch(r"#\s*\w.{9,}", reason), (
-                    "say why the output is exempt, in a comment on the next line"
-                )
+                if not re.fullmatch(r"#\s*\w.{9,}", reason):
+                    problems.append(f"code cell {n}: say why the output is exempt, in a comment "
+                                    "on the line after NBVAL_IGNORE_OUTPUT")
+    return problems
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_saved_from_one_clean_run(path):
+    assert hygiene_problems(_read(path)) == []
+
+
+def _fixture(*cells):
+    """A one-kernel notebook of code cells ``(source, outputs, tags)``, numbered 1..N."""
+    nb = nbformat.v4.new_notebook(
+        metadata={"kernelspec": {"name": "python3", "display_name": "Python 3"}})
+    for n, (source, outputs, tags) in enumerate(cells, start=1):
+        nb.cells.append(nbformat.v4.new_code_cell(source, execution_count=n, outputs=outputs,
+                                                  metadata={"tags": tags} if tags else {}))
+    return nb
+
+
+def _stream(text, name="stdout"):
+    return nbformat.v4.new_output("stream", name=name, text=text)
+
+
+ERROR = nbformat.v4.new_output("error", ename="ValueError", evalue="Input 0 expected ndim=3",
+                               traceback=[])
+
+
+def test_hygiene_passes_a_clean_fixture():
+    nb = _fixture(("x = 1", [_stream("MSE 0.0105 = 1.05× the noise floor (0.0100)\n")], []),
+                  ("1 / 0", [ERROR], [RAISES]),
+                  ("print(1461)", [_stream("1461 rows, 1,234,567 weights, equal to within 1e-6\n")],
+                   []))
+    assert hygiene_problems(nb) == []
+
+
+@pytest.mark.parametrize("cells, problem", [
+    ([("1 / 0", [ERROR], [])], "code cell 1 stores an error but has no 'raises-exception' tag"),
+    ([("# NBVAL_RAISES_EXCEPTION\n1 / 0", [ERROR], [])], "no 'raises-exception' tag"),
+    ([("x = 1", [], [RAISES])], "tagged 'raises-exception' but stores no error"),
+    ([("d", [_stream("max |difference|: 5.960464477539063e-08\n")], [])], "prints 5.96046447753"),
+    ([("d", [_stream("difference 6.0e-08\n")], [])], "prints 6.0e-08"),
+    ([("m", [_stream("bare LSTM   MSE  26111.127\n")], [])], "prints 26111.127"),
+    ([("m", [_stream("loss 0.12345678\n")], [])], "prints 0.12345678"),
+    ([("w", [_stream("warning\n", name="stderr")], [])], "code cell 1 stores stderr"),
+])
+def test_hygiene_catches_what_breaks_run_all_or_another_cpu(cells, problem):
+    problems = hygiene_problems(_fixture(*cells))
+    assert any(problem in p for p in problems), problems
+
+
+def test_hygiene_catches_a_notebook_not_run_top_to_bottom():
+    nb = _fixture(("a", [], []), ("b", [], []))
+    nb.cells[1].execution_count = 5
+    assert hygiene_problems(nb) == [
+        "execution counts [1, 5] are not 1..N: re-run it top to bottom (tools/notebooks.py "
+        "refresh)"]
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)

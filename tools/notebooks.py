@@ -31,9 +31,6 @@ PEAK_MEMORY_PROBE = (
 def execute(path, probe_memory=False):
     """Execute a notebook in a fresh kernel; return (notebook, wall seconds, peak MB or None)."""
     nb = nbformat.read(path, as_version=4)
-    deliberate_errors = [cell for cell in nb.cells if "NBVAL_RAISES_EXCEPTION" in cell.source]
-    for cell in deliberate_errors:  # nbclient reads this tag, nbval the comment
-        cell.metadata["tags"] = ["raises-exception"]
     if probe_memory:  # an extra last cell reads the kernel's own peak resident memory
         nb.cells.append(nbformat.v4.new_code_cell(PEAK_MEMORY_PROBE))
     # The kernel of *this* environment (as `pytest --nbval-current-env` uses), whatever kernels
@@ -48,8 +45,6 @@ def execute(path, probe_memory=False):
     finally:
         seconds = time.perf_counter() - start
         kernel.shutdown_kernel(now=True)
-    for cell in deliberate_errors:
-        del cell.metadata["tags"]
     peak_mb = None
     if probe_memory:
         probe = nb.cells.pop()
