@@ -20,3 +20,23 @@ def test_binder_has_the_same_pins_with_tensorflow_cpu():
     binder = _pins(ROOT / "binder" / "requirements.txt")
     assert binder == [pin.replace("tensorflow==", "tensorflow-cpu==") for pin in ours]
     assert (ROOT / "binder" / "runtime.txt").read_text().startswith("python-3.")
+
+
+def test_jupyterlab_settings_override_is_installed_and_valid():
+    """`pip install -e .` puts binder/overrides.json where JupyterLab reads overrides, and each
+    setting in it exists in JupyterLab's own schema with an allowed value."""
+    import json
+    import sys
+
+    import jsonschema
+
+    ours = json.loads((ROOT / "binder" / "overrides.json").read_text())
+    lab = Path(sys.prefix) / "share" / "jupyter" / "lab"
+    installed = lab / "settings" / "overrides.d" / "rnn-course.json"
+    assert installed.is_file(), "reinstall the helpers: pip install -e ."
+    assert json.loads(installed.read_text()) == ours
+    assert ours["@jupyterlab/apputils-extension:notification"]["fetchNews"] == "false"
+    for plugin, values in ours.items():
+        package, name = plugin.split(":")
+        schema = json.loads((lab / "schemas" / package / f"{name}.json").read_text())
+        jsonschema.validate(values, schema)
