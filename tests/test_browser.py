@@ -202,6 +202,18 @@ def _run_all_and_wait(page, lab, name, cells):
     pytest.fail(f"Run All did not finish in {RUN_ALL_SECONDS} s: {_prompts(page)}")
 
 
+def _screenshot_whole_notebook(page, path):
+    """A screenshot as tall as the notebook (up to 16,000 px), every output in view."""
+    height = page.evaluate("document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) "
+                           ".jp-WindowedPanel-outer').scrollHeight")
+    viewport = page.viewport_size
+    page.set_viewport_size({"width": viewport["width"], "height": min(height + 200, 16_000)})
+    page.locator(".jp-NotebookPanel:visible .jp-Cell").first.scroll_into_view_if_needed()
+    path.parent.mkdir(exist_ok=True)
+    page.screenshot(path=path)
+    page.set_viewport_size(viewport)
+
+
 def _save_and_read(page, path, cells):
     """File → Save Notebook, then read the saved copy once every cell's count is on disk."""
     _menu(page, "File", "docmanager:save")
@@ -232,9 +244,7 @@ def test_run_all_in_jupyterlab_runs_every_cell(page, lab, stored):
     assert page.get_by_text("Would you like to get notified").count() == 0, "news pop-up shown"
 
     _run_all_and_wait(page, lab, name, len(stored_code))
-    page.locator(".jp-Notebook .jp-Cell").last.scroll_into_view_if_needed()
-    SCREENSHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=SCREENSHOTS / f"{stored.stem}.png")
+    _screenshot_whole_notebook(page, SCREENSHOTS / f"{stored.stem}.png")
     code = _save_and_read(page, lab.folder / "notebooks" / name, len(stored_code))
 
     counts = [cell.execution_count for cell in code]
