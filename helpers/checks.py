@@ -77,11 +77,18 @@ def check(exercise_id, answer):
 
 
 def _as_shape(value):
-    """A shape-like answer (tuple, list, TensorShape) as a tuple of ints, else None."""
-    try:
-        return tuple(int(d) for d in value)
-    except (TypeError, ValueError):
+    """A shape-like answer (tuple, list, 1-D array, TensorShape) as a tuple of ints, else None.
+
+    Only these types, never any iterable: a generator or an endless iterator is not a shape.
+    """
+    if hasattr(value, "as_list"):  # TensorFlow's TensorShape
+        value = value.as_list()
+    if isinstance(value, np.ndarray):
+        value = value.tolist() if value.ndim == 1 else None
+    if not isinstance(value, (tuple, list)) or len(value) > 16:
         return None
+    dims = [_as_whole_number(d) for d in value]
+    return None if None in dims else tuple(dims)
 
 
 def _as_pair(answer):
@@ -91,22 +98,35 @@ def _as_pair(answer):
     return None
 
 
-def _as_whole_number(answer):
-    """A number with an integer value (7, 7.0, np.int64(7), np.array(7)) as an int, else None."""
-    if isinstance(answer, (bool, np.bool_, str, bytes)):
+def _as_real(answer):
+    """One finite real number (0.5, 7, np.float32(0.5), np.array(0.5)) as a float, else None.
+
+    Text, bytes and booleans are not numbers here, even when NumPy would convert them.
+    """
+    if isinstance(answer, (bool, np.bool_, str, bytes, bytearray)):
         return None
     try:
         value = float(np.asarray(answer))
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):  # not one number, or beyond a float
         return None
-    return int(value) if value.is_integer() else None
+    return value if np.isfinite(value) else None
+
+
+def _as_whole_number(answer):
+    """A number with an integer value (7, 7.0, np.int64(7), np.array(7)) as an int, else None."""
+    value = _as_real(answer)
+    return int(value) if value is not None and value.is_integer() else None
 
 
 def _wrong_entries(answer, truth):
-    """The keys of ``truth`` whose value ``answer`` gets wrong, or None if the keys differ."""
+    """The keys of ``truth`` whose value ``answer`` gets wrong, or None if the keys differ.
+
+    A value is right when it is the same True or False (Python's or NumPy's).
+    """
     if not isinstance(answer, dict) or set(answer) != set(truth):
         return None
-    return [key for key, value in truth.items() if answer[key] is not value]
+    return [key for key, value in truth.items()
+            if not (isinstance(answer[key], (bool, np.bool_)) and bool(answer[key]) == value)]
 
 
 def _call_model(answer, probe):
@@ -168,7 +188,7 @@ def _lstm_output_shapes(answer):
     pair = _as_pair(answer)
     if pair is None:
         return "expected a pair: (shape with return_sequences=True, shape with False)."
-    if any(isinstance(s, (tuple, list)) and None in s for s in pair):
+    if any(isinstance(s, (tuple, list)) and any(d is None for d in s) for s in pair):
         return ("the batch here has 32 sequences, so write 32 where model.output_shape shows None "
                 "(a model leaves the batch size open; a batch of data does not).")
     sequences, last = (_as_shape(s) for s in pair)
@@ -206,7 +226,8 @@ def _param_counts(answer):
         return "expected a pair of ints: (GRU weights, LSTM weights)."
     gru, lstm = (_as_whole_number(n) for n in pair)
     if gru is None or lstm is None:
-        return f"expected two whole numbers, (GRU weights, LSTM weights); you gave {answer!r}."
+        return (f"expected two whole numbers, (GRU weights, LSTM weights); you gave "
+                f"{describe(answer)}.")
     want_gru, want_lstm = _rnn_param_counts(features=_F, units=_U)
     if (gru, lstm) == (want_lstm, want_gru):
         return "the two are swapped: the LSTM, with 4 blocks of weights, is the larger."
@@ -233,7 +254,7 @@ _NUMERIC, _WORDS = 3, 5  # exercise 01.4: 3 numeric features, a 5-word vocabular
 def _one_hot_width(answer):
     width = _as_whole_number(answer)
     if width is None:
-        return f"expected a whole number of features per timestep; you gave {answer!r}."
+        return f"expected a whole number of features per timestep; you gave {describe(answer)}."
     if width == _NUMERIC + _WORDS + 1:
         return None
     if width == _NUMERIC + _WORDS:
@@ -428,7 +449,7 @@ def _known_in_advance(answer):
 def _window_count(answer):
     count = _as_whole_number(answer)
     if count is None:
-        return f"expected a whole number of windows, got {answer!r}."
+        return f"expected a whole number of windows, got {describe(answer)}."
     if count == 336:
         return ("that leaves no room for the targets: a window ending on the year's last day has "
                 "no target 1–3 days later inside the year.")
@@ -447,7 +468,7 @@ def _window_count(answer):
 def _embedding_width(answer):
     width = _as_whole_number(answer)
     if width is None:
-        return f"expected a whole number of features per timestep, got {answer!r}."
+        return f"expected a whole number of features per timestep, got {describe(answer)}."
     if width == 13:
         return "13 is the one-hot width: the 6 one-hot columns become 3 embedding values."
     if width == 9:
@@ -489,7 +510,7 @@ def _padding_mask(answer):
 def _bidirectional_shape(answer):
     shape = _as_shape(answer)
     if shape is None:
-        return f"expected a shape such as (32, 15, 16), got {answer!r}."
+        return f"expected a shape such as (32, 15, 16), got {describe(answer)}."
     if shape == (32, 15, 16):
         return None
     if shape == (32, 15, 8):
@@ -504,10 +525,8 @@ def _bidirectional_shape(answer):
 @_exercise("06.3", typical_wrong_answer=(1.0, 1.0),
            praise="the mask averages over the 6 real steps; default sample weights over all 12.")
 def _padded_loss(answer):
-    pair = _as_pair(answer)
-    try:
-        masked, weighted = (float(value) for value in pair)
-    except (TypeError, ValueError):
+    masked, weighted = (_as_real(value) for value in _as_pair(answer) or (None, None))
+    if masked is None or weighted is None:
         return "expected a pair of numbers (with a mask, with sample weights), e.g. (2.0, 1.5)."
     if np.isclose(masked, 1.0) and np.isclose(weighted, 0.5):
         return None
@@ -532,11 +551,13 @@ def _stateful_batch_shape(answer):
     if isinstance(answer, (tuple, list)) and len(answer) == 3 and answer[0] is None:
         return ("a stateful layer keeps one state per row of the batch, so the batch size "
                 "cannot be None: it must be the number of streams, 8.")
-    if isinstance(answer, (tuple, list)) and tuple(answer) == (8, None, 3):
+    if isinstance(answer, (tuple, list)) and len(answer) == 3 and answer[1] is None and \
+            _as_shape([answer[0], answer[2]]) == (8, 3):
         return None  # any number of timesteps per call works too; only the batch must be fixed
     shape = _as_shape(answer)
     if shape is None:
-        return f"expected a shape tuple such as (batch, timesteps, features), got {answer!r}."
+        return (f"expected a shape tuple such as (batch, timesteps, features), got "
+                f"{describe(answer)}.")
     if shape == (8, 1, 3):
         return None
     if shape == (1, 3):
@@ -556,7 +577,7 @@ def _update_counts(answer):
         return "expected a pair (cell updates re-running, cell updates stepping), e.g. (10, 5)."
     rerun, stepping = (_as_whole_number(value) for value in pair)
     if rerun is None or stepping is None:
-        return f"expected two whole numbers, got {answer!r}."
+        return f"expected two whole numbers, got {describe(answer)}."
     if stepping != 50:
         return "stepping updates the state once per new timestep: 50 timesteps, 50 updates."
     if rerun == 2500:

@@ -13,7 +13,10 @@ SEQUENCE_AXES = "(samples, timesteps, features)"
 
 def describe(value):
     """What arrived, for an error message: a short repr and its type, e.g. ``'0.3' (str)``."""
-    text = repr(value)
+    try:
+        text = repr(value)
+    except Exception:  # a repr that fails still gets described
+        text = object.__repr__(value)
     text = text if len(text) <= 60 else text[:57] + "..."
     return f"{text} ({type(value).__name__})"
 
@@ -254,6 +257,8 @@ def bump_patterns(samples, timesteps=20, amplitude=1.5, noise=1.0, width=3, seed
     _check_sizes(samples, timesteps, seed)
     noise = check_number(noise, "noise", positive=True)
     amplitude = check_number(amplitude, "amplitude")
+    if abs(amplitude) > 1e6:  # its square must stay a float
+        raise ValueError(f"expected amplitude from -1e6 to 1e6, got {describe(amplitude)}")
     if not is_positive_int(width) or width > timesteps:
         raise ValueError(f"expected a bump width from 1 to timesteps={timesteps}, got "
                          f"{describe(width)}")

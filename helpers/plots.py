@@ -167,11 +167,15 @@ def plot_history(histories, metric="loss", log=True, noise_variance=None, ylabel
                              f"its .history dict), got {describe(history)}")
         if metric not in logs:
             raise ValueError(f"expected '{metric}' in the history of {label!r}, got {sorted(logs)}")
-        _curve(logs[metric], f"'{metric}' of {label!r}", "epoch")
-        epochs = np.arange(1, len(logs[metric]) + 1)
-        (line,) = ax.plot(epochs, logs[metric], label=f"{label}: training")
+        training = _curve(logs[metric], f"'{metric}' of {label!r}", "epoch")
+        epochs = np.arange(1, len(training) + 1)
+        (line,) = ax.plot(epochs, training, label=f"{label}: training")
         if f"val_{metric}" in logs:
-            ax.plot(epochs, logs[f"val_{metric}"], "--", color=line.get_color(),
+            validation = _curve(logs[f"val_{metric}"], f"'val_{metric}' of {label!r}", "epoch")
+            if validation.shape != training.shape:
+                raise ValueError(f"expected 'val_{metric}' of {label!r} with one value per "
+                                 f"epoch, {training.shape}, got shape {validation.shape}")
+            ax.plot(epochs, validation, "--", color=line.get_color(),
                     label=f"{label}: validation")
     if noise_variance is not None:
         ax.axhline(noise_variance, color="black", linestyle=":", label="noise floor")
@@ -285,9 +289,9 @@ def plot_splits(splits, column="temp_max", ylabel="maximum temperature (°C)"):
         if not isinstance(frame, pd.DataFrame):
             raise ValueError(f"expected split {name!r} as a pandas DataFrame, got "
                              f"{describe(frame)}")
-        if "date" not in frame or column not in frame:
-            raise ValueError(f"expected columns 'date' and {column!r} in split {name!r}, "
-                             f"got {list(frame.columns)}")
+        if frame.empty or "date" not in frame or column not in frame:
+            raise ValueError(f"expected days with columns 'date' and {column!r} in split "
+                             f"{name!r}, got {len(frame)} rows of {list(frame.columns)}")
         ax.plot(frame["date"], frame[column], linewidth=0.8, label=f"{name} ({len(frame)} days)")
         if ax.lines[:-1]:  # a boundary where each later split starts
             ax.axvline(frame["date"].iloc[0], color="black", linewidth=0.6, linestyle=":")
@@ -310,9 +314,9 @@ def plot_forecasts(dates, truth, forecasts, ylabel="maximum temperature (°C)"):
     except (ValueError, TypeError):  # nested lists of different lengths
         days = np.empty(())
     if days.dtype.kind not in "Miuf" or days.shape != truth.shape:
-        got = days.shape if days.ndim else describe(dates)
-        raise ValueError(f"expected dates and truth of one shape (days,), got {got} and "
-                         f"{truth.shape}")
+        got = f"dates {days.shape} of dtype {days.dtype}" if days.ndim else describe(dates)
+        raise ValueError(f"expected dates (datetime64 or day numbers) and truth of one shape "
+                         f"(days,), got {got} and truth {truth.shape}")
     check_mapping(forecasts, "forecasts", of="forecast of shape (days,)")
     check_text(ylabel, "ylabel")
     fig, ax = plt.subplots(figsize=(9, 3), layout="constrained")

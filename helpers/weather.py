@@ -109,6 +109,8 @@ def make_windows(frame, *, length, horizons=(1,), columns=None, target="temp_max
     if unknown:
         raise ValueError(f"expected columns of the frame {list(frame.columns)}, got {unknown}")
     check_int(length, "length")
+    if isinstance(horizons, np.ndarray):
+        horizons = horizons.tolist()  # a 0-d array becomes one int, a 1-D one a list
     if isinstance(horizons, (int, np.integer)):
         horizons = [horizons]
     if not isinstance(horizons, (list, tuple, range, np.ndarray)) or len(horizons) == 0 or \

@@ -6,6 +6,8 @@ helper must raise a ``ValueError`` that says what it expected and what it got, n
 any answer at all, must answer with feedback of its own and never raise.
 """
 
+import itertools
+
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
@@ -106,10 +108,21 @@ def test_every_helper_runs_with_its_valid_arguments(capsys):
         plt.close("all")
 
 
+class _Unprintable:
+    def __repr__(self):
+        raise RuntimeError("no repr")
+
+
 CHECKER_ANSWERS = {**JUNK, "a huge array": np.zeros(2_000_000), "an infinity": float("inf"),
                    "a complex number": 1j, "a nested ragged list": [[[1], [2, 3]], [[4]]],
                    "a class": int, "an object": object(), "a negative number": -7,
-                   "a tuple of strings": ("a", "b"), "a 0-d array": np.array(5)}
+                   "a tuple of strings": ("a", "b"), "a 0-d array": np.array(5),
+                   "a huge list": list(range(300_000)), "a huge string": "x" * 300_000,
+                   "a huge int": 10**400, "a pair of huge ints": (10**400, 1),
+                   "an endless iterator": itertools.count(), "a generator": (n for n in (1, 2)),
+                   "arrays in a list": [np.array([8, 1]), 1, 3],
+                   "a pair of numbers as text": ("1", "0.5"),
+                   "an unprintable object": _Unprintable()}
 CHECKER_ANSWERS.pop("None")  # None is "not attempted yet", tested in test_checks.py
 
 
@@ -118,7 +131,7 @@ CHECKER_ANSWERS.pop("None")  # None is "not attempted yet", tested in test_check
 def test_every_checker_answers_any_answer_with_its_own_feedback(exercise_id, answer, capsys):
     status, message = checks.grade(exercise_id, CHECKER_ANSWERS[answer])
     assert status == checks.WRONG
-    assert message.startswith("not yet: ") and len(message) > 20
+    assert message.startswith("not yet: ") and 20 < len(message) < 400, message
     assert "could not be checked" not in message, message  # the checker's own words, not ours
     checks.check(exercise_id, CHECKER_ANSWERS[answer])
     assert capsys.readouterr().out.startswith(f"Exercise {exercise_id}: not yet: ")
@@ -133,3 +146,15 @@ def test_grade_turns_a_failing_checker_into_feedback(monkeypatch):
     status, message = checks.grade("99.1", {1, 2})
     assert status == checks.WRONG
     assert "could not be checked (TypeError)" in message and "{1, 2} (set)" in message
+
+
+def test_numpy_booleans_and_numbers_count_like_python_ones():
+    for exercise_id, truth in (("04.2", checks.SETTING_TASKS), ("05.1", checks.KNOWN_IN_ADVANCE)):
+        answer = {key: np.bool_(value) for key, value in truth.items()}
+        assert checks.grade(exercise_id, answer)[0] == checks.CORRECT
+        answer = {key: int(value) for key, value in truth.items()}  # 1/0 are not True/False
+        assert checks.grade(exercise_id, answer)[0] == checks.WRONG
+    assert checks.grade("06.3", (np.float32(1), np.array(0.5)))[0] == checks.CORRECT
+    assert checks.grade("07.1", [np.int64(8), None, 3])[0] == checks.CORRECT
+    assert checks.grade("06.2", np.array([32, 15, 16]))[0] == checks.CORRECT
+    assert checks.grade("06.2", (32, 15.5, 16))[0] == checks.WRONG  # no silent truncation

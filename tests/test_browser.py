@@ -19,6 +19,7 @@ import os
 import re
 import secrets
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -76,13 +77,14 @@ class Lab:
              f"--port={self.port}", f"--IdentityProvider.token={self.token}",
              f"--ServerApp.root_dir={folder / 'notebooks'}", "--ServerApp.port_retries=0",
              *(["--allow-root"] if os.geteuid() == 0 else [])],  # CI containers run as root
-            env=env, stdout=self.log, stderr=subprocess.STDOUT)
+            env=env, stdout=self.log, stderr=subprocess.STDOUT,
+            start_new_session=True)  # its own process group: stop() ends kernels with it
         deadline = time.monotonic() + 90
         while True:
             try:
-                self.api("status")
+                self.api("api/status")
                 return
-            except OSError:
+            except (OSError, ValueError):  # not up yet (or not JupyterLab answering)
                 if self.process.poll() is not None or time.monotonic() > deadline:
                     self.stop()
                     log = (folder / "jupyterlab.log").read_text()[-3000:]
@@ -106,28 +108,33 @@ class Lab:
         return f"http://127.0.0.1:{self.port}/{path}?token={self.token}"
 
     def api(self, path, method="GET"):
-        request = urllib.request.Request(self.url(f"api/{path}"), method=method)
+        request = urllib.request.Request(self.url(path), method=method)
         with urllib.request.urlopen(request, timeout=10) as response:
             body = response.read()
         return json.loads(body) if body else None
 
     def kernel_state(self, name):
         """The execution state of the kernel of notebook ``name``, or None before it starts."""
-        for session in self.api("sessions"):
+        for session in self.api("api/sessions"):
             if session["path"] == name and session.get("kernel"):
                 return session["kernel"]["execution_state"]
         return None
 
     def shut_down_kernels(self):
-        for session in self.api("sessions"):
-            self.api(f"sessions/{session['id']}", method="DELETE")
+        for session in self.api("api/sessions"):
+            self.api(f"api/sessions/{session['id']}", method="DELETE")
 
     def stop(self):
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
+        """End the server and every kernel it started (one process group)."""
+        for sig, wait in ((signal.SIGTERM, 20), (signal.SIGKILL, 10)):
+            try:
+                os.killpg(self.process.pid, sig)
+                self.process.wait(timeout=wait)
+                break
+            except ProcessLookupError:
+                break
+            except subprocess.TimeoutExpired:
+                continue
         self.log.close()
 
 
@@ -190,15 +197,17 @@ def _run_all_and_wait(page, lab, name, cells):
     _menu(page, "Run", "runmenu:run-all")
     deadline, idle_polls = time.monotonic() + RUN_ALL_SECONDS, 0
     while time.monotonic() < deadline:
-        prompts = _prompts(page)
-        if len(prompts) == cells and all(re.fullmatch(r"\[\d+\]:", p) for p in prompts):
-            return
-        # Run All that stopped early leaves blank prompts behind an idle kernel
-        idle_polls = idle_polls + 1 if lab.kernel_state(name) == "idle" else 0
-        if idle_polls >= 5 and "[*]:" not in prompts:
-            blank = next(i for i, p in enumerate(prompts, 1) if not re.search(r"\d", p))
-            pytest.fail(f"Run All stopped: code cell {blank} of {cells} never ran ({prompts})")
         time.sleep(1)
+        prompts = _prompts(page)
+        idle_polls = idle_polls + 1 if lab.kernel_state(name) == "idle" else 0
+        if idle_polls < 2 or "[*]:" in prompts:
+            continue  # still running (or between two cells)
+        if len(prompts) == cells and all(re.fullmatch(r"\[\d+\]:", p) for p in prompts):
+            return  # every cell has run and the kernel has stayed idle since
+        if idle_polls >= 5:  # Run All that stopped early leaves blank prompts behind
+            blank = [i for i, p in enumerate(prompts, 1) if not re.search(r"\d", p)]
+            pytest.fail(f"Run All stopped: code cells {blank} never ran; {len(prompts)} "
+                        f"prompts for {cells} code cells: {prompts}")
     pytest.fail(f"Run All did not finish in {RUN_ALL_SECONDS} s: {_prompts(page)}")
 
 
@@ -215,15 +224,18 @@ def _screenshot_whole_notebook(page, path):
 
 
 def _save_and_read(page, path, cells):
-    """File → Save Notebook, then read the saved copy once every cell's count is on disk."""
+    """File → Save Notebook, then read what the browser saved (not the copy it opened)."""
+    before = path.stat().st_mtime_ns
     _menu(page, "File", "docmanager:save")
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
+        time.sleep(0.5)
+        if path.stat().st_mtime_ns == before:
+            continue
         nb = nbformat.read(path, as_version=4)
         code = [cell for cell in nb.cells if cell.cell_type == "code"]
         if len(code) == cells and all(cell.execution_count for cell in code):
             return code
-        time.sleep(0.5)
     pytest.fail(f"the notebook was not saved with every cell run: {path}")
 
 
@@ -241,9 +253,12 @@ def test_run_all_in_jupyterlab_runs_every_cell(page, lab, stored):
     deadline = time.monotonic() + 60
     while lab.kernel_state(name) != "idle" and time.monotonic() < deadline:
         time.sleep(0.5)  # the kernel starts with the notebook
-    assert page.get_by_text("Would you like to get notified").count() == 0, "news pop-up shown"
+    notification = lab.api("lab/api/settings/@jupyterlab/apputils-extension:notification")
+    assert notification["schema"]["properties"]["fetchNews"]["default"] == "false", \
+        "the course's settings override (no news pop-up) is not installed: pip install -e ."
 
     _run_all_and_wait(page, lab, name, len(stored_code))
+    assert page.get_by_text("official Jupyter news").count() == 0, "a news pop-up showed"
     _screenshot_whole_notebook(page, SCREENSHOTS / f"{stored.stem}.png")
     code = _save_and_read(page, lab.folder / "notebooks" / name, len(stored_code))
 

@@ -72,6 +72,11 @@ def test_generators_refuse_bad_sizes(generator, kwargs, message):
         generator(**kwargs)
 
 
+def test_bump_amplitude_must_square_to_a_float():
+    with pytest.raises(ValueError, match=r"expected amplitude from -1e6 to 1e6, got 1e\+200"):
+        data.bump_patterns(10, amplitude=1e200)
+
+
 def test_bump_wider_than_the_sequence_is_refused():
     with pytest.raises(ValueError, match="expected a bump width from 1 to timesteps=5, got 6"):
         data.bump_patterns(10, timesteps=5, width=6)

@@ -44,16 +44,18 @@ def test_there_are_notebooks():
 
 def at_noise_scale(number):
     """True for a printed number finer than the course ever means, whose last digits change
-    with the CPU: 7 or more significant digits after a decimal point (``26111.127``,
-    ``0.12345678``), or below 1e-5 (``5.960464477539063e-08``). Whole numbers are counts, and a
-    bare power of ten such as ``1e-6`` is a tolerance: both are exact.
+    with the CPU: 7 or more significant digits after a decimal point or with an exponent
+    (``26111.127``, ``0.12345678``, ``1.2345678e-03``), or a value below 1e-5 (``5.96e-08``,
+    ``0.0000001234``) other than a bare power of ten, which is a tolerance (``1e-6``). Whole
+    numbers are counts, and exact.
     """
-    mantissa, _, exponent = number.lower().lstrip("+-").partition("e")
-    if exponent:
-        return int(exponent) < -5 and mantissa not in ("1", "1.")
-    if "." not in mantissa:
+    text = number.replace(",", "").lstrip("+-").lower()
+    mantissa, _, exponent = text.partition("e")
+    if "." not in mantissa and not exponent:
         return False
-    return len(mantissa.replace(",", "").replace(".", "").lstrip("0")) >= 7
+    digits = mantissa.replace(".", "").lstrip("0")
+    tiny = 0 < float(text) < 1e-5 and digits.rstrip("0") != "1"
+    return len(digits) >= 7 or tiny
 
 
 def _printed(output):
@@ -138,6 +140,8 @@ def test_hygiene_passes_a_clean_fixture():
     nb = _fixture(("x = 1", [_stream("MSE 0.0105 = 1.05× the noise floor (0.0100)\n")], []),
                   ("1 / 0", [ERROR], [RAISES]),
                   ("print(1461)", [_stream("1461 rows, 1,234,567 weights, equal to within 1e-6\n")],
+                   []),
+                  ("t", [_stream("tolerances 0.000001, 1.0e-06 and 2.5e-3; a ratio of 1.02×\n")],
                    []))
     assert hygiene_problems(nb) == []
 
@@ -150,6 +154,9 @@ def test_hygiene_passes_a_clean_fixture():
     ([("d", [_stream("difference 6.0e-08\n")], [])], "prints 6.0e-08"),
     ([("m", [_stream("bare LSTM   MSE  26111.127\n")], [])], "prints 26111.127"),
     ([("m", [_stream("loss 0.12345678\n")], [])], "prints 0.12345678"),
+    ([("m", [_stream("mse 5.960464477539063e+02\n")], [])], "prints 5.960464477539063e+02"),
+    ([("m", [_stream("mse 1.2345678e-03\n")], [])], "prints 1.2345678e-03"),
+    ([("m", [_stream("gap 0.0000001234\n")], [])], "prints 0.0000001234"),
     ([("w", [_stream("warning\n", name="stderr")], [])], "code cell 1 stores stderr"),
 ])
 def test_hygiene_catches_what_breaks_run_all_or_another_cpu(cells, problem):

@@ -135,7 +135,7 @@ def test_plot_splits_draws_each_split_and_marks_where_it_starts():
     boundaries = ax.lines[2:]  # one dotted line, where the second split starts
     assert len(boundaries) == 1 and boundaries[0].get_linestyle() == ":"
     assert pd.Timestamp(boundaries[0].get_xdata()[0]) == days[4]
-    with pytest.raises(ValueError, match=r"expected columns 'date' and 'wind' in split 'train'"):
+    with pytest.raises(ValueError, match=r"days with columns 'date' and 'wind' in split 'train'"):
         plots.plot_splits({"train": frame}, column="wind")
     with pytest.raises(ValueError, match="expected splits as a non-empty dict"):
         plots.plot_splits({})
@@ -150,7 +150,7 @@ def test_plot_forecasts_draws_truth_and_each_forecast():
     with pytest.raises(ValueError, match=r"forecast 'a' with shape \(5,\) \(days,\), got shape "
                                          r"\(5, 1\)"):
         plots.plot_forecasts(dates, np.arange(5.0), {"a": np.ones((5, 1))})
-    with pytest.raises(ValueError, match=r"one shape \(days,\), got \(5,\) and \(4,\)"):
+    with pytest.raises(ValueError, match=r"got dates \(5,\) .* and truth \(4,\)"):
         plots.plot_forecasts(dates, np.arange(4.0), {})
 
 
@@ -163,3 +163,15 @@ def test_plot_error_by_horizon_starts_at_one_day_ahead():
         plots.plot_error_by_horizon({"x": np.zeros((2, 3))})
     with pytest.raises(ValueError, match="expected errors as a non-empty dict"):
         plots.plot_error_by_horizon({})
+
+
+def test_plots_refuse_what_would_fail_inside_matplotlib_or_pandas():
+    days = pd.DataFrame({"date": pd.date_range("2015-03-01", periods=3), "temp_max": [1, 2, 3.0]})
+    with pytest.raises(ValueError, match=r"split 'test', got 0 rows"):
+        plots.plot_splits({"train": days, "test": days.iloc[:0]})
+    with pytest.raises(ValueError, match=r"'val_loss' of 'm' with one value per epoch, \(2,\)"):
+        plots.plot_history({"m": {"loss": [1.0, 0.5], "val_loss": [1.0]}})
+    with pytest.raises(ValueError, match=r"'val_loss' of 'm' as an array of numbers"):
+        plots.plot_history({"m": {"loss": [1.0, 0.5], "val_loss": {"a": 1}}})
+    with pytest.raises(ValueError, match=r"got dates \(2,\) of dtype <U10 and truth \(2,\)"):
+        plots.plot_forecasts(np.array(["2015-03-01", "2015-03-02"]), [1.0, 2.0], {"m": [1, 2]})

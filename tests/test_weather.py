@@ -140,6 +140,7 @@ def test_text_columns_come_as_string_tensors_keras_can_batch(frame):
     ({"length": 2.5}, r"expected length as a positive int, got 2.5"),
     ({"length": 5, "horizons": [0]}, r"expected horizons as positive ints \(days ahead\)"),
     ({"length": 5, "horizons": []}, r"expected horizons as positive ints"),
+    ({"length": 5, "horizons": np.array(0)}, r"expected horizons as positive ints"),
     ({"length": 5, "columns": ["rain"]}, r"got \['rain'\]"),
     ({"length": 5, "target": "snow"}, r"got \['snow'\]"),
     ({"length": 1461}, r"expected at least length \+ max\(horizons\) = 1462 days, got 1461"),
