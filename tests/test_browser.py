@@ -274,10 +274,10 @@ def test_run_all_in_jupyterlab_runs_every_cell(page, lab, stored):
     assert _figures(code) == _figures(stored_code), "as many figures as the stored notebook"
 
     if name.startswith("01_"):
-        _answer_an_exercise(page, lab, name)
+        _answer_an_exercise(page, name)
 
 
-def _answer_an_exercise(page, lab, name):
+def _answer_an_exercise(page, name):
     """Type an answer into exercise 01.4, run it, read the verdict; then a wrong answer."""
     cell = page.locator(".jp-CodeCell", has_text='checks.check("01.4", answer)')
     output = cell.locator(".jp-OutputArea-output")
