@@ -21,9 +21,14 @@ def describe(value):
     return f"{text} ({type(value).__name__})"
 
 
+def is_int(value):
+    """True for a Python or NumPy int; False for bools (an int subclass), floats and strings."""
+    return isinstance(value, (int, np.integer)) and not isinstance(value, bool)
+
+
 def is_positive_int(value):
     """True for 1, 2, … as a Python or NumPy int; False for bools, floats, strings and 0."""
-    return isinstance(value, (int, np.integer)) and not isinstance(value, bool) and bool(value >= 1)
+    return is_int(value) and bool(value >= 1)
 
 
 def check_int(value, name, minimum=1):
@@ -31,7 +36,7 @@ def check_int(value, name, minimum=1):
 
     Example: ``check_int(seed, "seed", minimum=0)``
     """
-    if isinstance(value, (int, np.integer)) and not isinstance(value, bool) and value >= minimum:
+    if is_int(value) and value >= minimum:
         return int(value)
     what = "a positive int" if minimum == 1 else f"an int >= {minimum}"
     raise ValueError(f"expected {name} as {what}, got {describe(value)}")

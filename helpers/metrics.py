@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from helpers.data import check_number, check_numeric_array, check_text, describe
+from helpers.data import check_number, check_numeric_array, check_text, describe, is_int
 
 
 def _same_shape(y_true, y_pred, axis):
@@ -15,9 +15,7 @@ def _same_shape(y_true, y_pred, axis):
             "instead of letting NumPy broadcast them"
         )
     axes = axis if isinstance(axis, tuple) else (axis,)
-    if axis is not None and not all(
-            isinstance(a, (int, np.integer)) and not isinstance(a, bool)
-            and -y_true.ndim <= a < y_true.ndim for a in axes):
+    if axis is not None and not all(is_int(a) and -y_true.ndim <= a < y_true.ndim for a in axes):
         raise ValueError(f"expected axis as None, an int or a tuple of ints below "
                          f"{y_true.ndim} for arrays of shape {y_true.shape}, got {describe(axis)}")
     return y_true, y_pred

@@ -13,6 +13,7 @@ from helpers.data import (
     check_sequences,
     check_text,
     describe,
+    is_int,
     is_positive_int,
 )
 
@@ -251,8 +252,7 @@ def plot_sequences(y_true, y_pred, samples=(0, 1, 2), output_names=None):
         output_names = [f"output {k}" for k in range(outputs)]
     output_names = _names(output_names, outputs, "output names")
     if not isinstance(samples, (list, tuple, range)) or not samples or not all(
-            isinstance(s, (int, np.integer)) and not isinstance(s, bool)
-            and 0 <= s < len(y_true) for s in samples):
+            is_int(s) and 0 <= s < len(y_true) for s in samples):
         raise ValueError(f"expected a list of sample indices from 0 to {len(y_true) - 1}, got "
                          f"{describe(samples)}")
     fig, axes = plt.subplots(len(samples), outputs, figsize=(3.4 * outputs, 1.9 * len(samples)),
