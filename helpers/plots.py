@@ -352,3 +352,35 @@ def plot_error_by_horizon(errors, ylabel="test MAE (°C)"):
     ax.set_ylim(bottom=0)
     ax.legend(fontsize=8)
     return fig
+
+
+def plot_difference_by_horizon(intervals, ylabel="test MAE difference (°C)"):
+    """Plot a difference in error per horizon with its interval as a band, one per label.
+
+    ``intervals`` maps a label to an array of shape ``(horizons, 3)``: the mean difference and
+    the low and high ends of its interval at each horizon (rows of
+    ``metrics.difference_interval``). Below the dotted zero line the model does better; where a
+    band crosses zero, the data cannot tell the two apart.
+
+    Example: ``fig = plot_difference_by_horizon({"linear": [[-0.2, -0.3, -0.1], [0.1, -0.1, 0.3]]})``
+    """
+    check_mapping(intervals, "intervals", of="(horizons, 3) arrays of mean, low, high")
+    bands = {}
+    for label, rows in intervals.items():
+        rows = check_numeric_array(rows, repr(label))
+        if rows.ndim != 2 or rows.shape[1] != 3 or not (rows[:, 1] <= rows[:, 2]).all():
+            raise ValueError(f"expected rows of (mean, low, high) with low <= high, shape "
+                             f"(horizons, 3), for {label!r}, got shape {rows.shape}")
+        bands[label] = rows
+    check_text(ylabel, "ylabel")
+    fig, ax = plt.subplots(figsize=(6.4, 3.4), layout="constrained")
+    for label, rows in bands.items():
+        days = np.arange(1, len(rows) + 1)
+        (line,) = ax.plot(days, rows[:, 0], "o-", markersize=4, label=label)
+        ax.fill_between(days, rows[:, 1], rows[:, 2], color=line.get_color(), alpha=0.15)
+    ax.axhline(0, color="black", linestyle=":", linewidth=1)
+    ax.set_xlabel("days ahead")
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_ylabel(ylabel)
+    ax.legend(fontsize=8)
+    return fig

@@ -51,3 +51,54 @@ def test_mae_per_horizon_and_refusals():
         metrics.mae(np.zeros(4), np.zeros((4, 1)))
     with pytest.raises(ValueError, match=r"non-empty targets, got shape \(0,\)"):
         metrics.mae(np.zeros(0), np.zeros(0))
+
+
+def test_difference_interval_by_hand():
+    # d = 1, 3, 2, 4: mean 2.5, deviations -1.5, .5, -.5, 1.5
+    # autocovariance at lag 0: 5/4 = 1.25; at lag 1: (-.75 - .25 - .75) / 4 = -0.4375
+    # Newey–West with 1 lag: 1.25 + 2 * (1 - 1/2) * -0.4375 = 0.8125; variance of the mean / 4
+    z = 1.959963984540054
+    mean, low, high = metrics.difference_interval([1.0, 3.0, 2.0, 4.0], np.zeros(4), lags=1)
+    assert mean == pytest.approx(2.5)
+    assert (low, high) == pytest.approx((2.5 - z * np.sqrt(0.8125 / 4),
+                                         2.5 + z * np.sqrt(0.8125 / 4)))
+    # no lags: the textbook interval mean ± z·s/√n with the population standard deviation
+    _, _, high_0 = metrics.difference_interval([1.0, 3.0, 2.0, 4.0], np.zeros(4), lags=0)
+    assert high_0 - 2.5 == pytest.approx(z * np.sqrt(1.25 / 4))
+    # a 90 % interval is narrower, and the order of the forecasts flips the sign
+    _, low_90, high_90 = metrics.difference_interval([1.0, 3.0, 2.0, 4.0], np.zeros(4), lags=1,
+                                                     level=0.9)
+    assert low < low_90 < high_90 < high
+    assert metrics.difference_interval(np.zeros(4), [1.0, 3.0, 2.0, 4.0], lags=1) == \
+        pytest.approx((-2.5, -high, -low))
+
+
+def test_difference_interval_covers_the_truth_for_correlated_days():
+    # AR(1) differences with phi = 0.5 around a true mean of 0: neighbouring days are alike,
+    # so an interval that treats them as independent (lags=0) is too narrow
+    rng = np.random.default_rng(0)
+    phi, days, runs = 0.5, 400, 600
+    shocks = rng.normal(size=(runs, days))
+    series = np.zeros((runs, days))
+    for t in range(1, days):
+        series[:, t] = phi * series[:, t - 1] + shocks[:, t]
+    covered = {lags: np.mean([low <= 0 <= high for _, low, high in
+                              (metrics.difference_interval(d, np.zeros(days), lags=lags)
+                               for d in series)])
+               for lags in (0, 12)}
+    assert 0.90 <= covered[12] <= 0.98
+    assert covered[0] < 0.85
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    ({"errors_a": np.zeros((3, 2)), "errors_b": np.zeros((3, 2))}, r"shape \(days,\)"),
+    ({"errors_a": np.zeros(3), "errors_b": np.zeros(4)}, "same shape"),
+    ({"lags": 3}, "lags as an int from 0 to 2"),
+    ({"lags": -1}, "lags as an int"),
+    ({"level": 1.0}, "level between 0 and 1"),
+    ({"level": 0}, "level as a positive number"),
+])
+def test_difference_interval_refusals(kwargs, message):
+    arguments = {"errors_a": np.zeros(3), "errors_b": np.ones(3), "lags": 1, **kwargs}
+    with pytest.raises(ValueError, match=message):
+        metrics.difference_interval(**arguments)

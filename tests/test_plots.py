@@ -175,3 +175,24 @@ def test_plots_refuse_what_would_fail_inside_matplotlib_or_pandas():
         plots.plot_history({"m": {"loss": [1.0, 0.5], "val_loss": {"a": 1}}})
     with pytest.raises(ValueError, match=r"got dates \(2,\) of dtype <U10 and truth \(2,\)"):
         plots.plot_forecasts(np.array(["2015-03-01", "2015-03-02"]), [1.0, 2.0], {"m": [1, 2]})
+
+
+def test_plot_difference_by_horizon_draws_each_band_around_its_line():
+    rows = np.array([[-0.2, -0.3, -0.1], [0.1, -0.1, 0.3]])
+    fig = plots.plot_difference_by_horizon({"linear": rows})
+    (ax,) = fig.axes
+    line, zero = ax.lines
+    np.testing.assert_array_equal(line.get_xdata(), [1, 2])
+    np.testing.assert_array_equal(line.get_ydata(), rows[:, 0])
+    assert list(zero.get_ydata()) == [0, 0]
+    (band,) = ax.collections
+    vertical = band.get_paths()[0].vertices[:, 1]
+    assert vertical.min() == pytest.approx(-0.3) and vertical.max() == pytest.approx(0.3)
+    assert to_hex(band.get_facecolor()[0][:3]) == to_hex(line.get_color())
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["linear"]
+
+
+@pytest.mark.parametrize("rows", [np.zeros((2, 2)), np.zeros(3), [[0.0, 0.2, 0.1]]])
+def test_plot_difference_by_horizon_refuses_rows_that_are_not_mean_low_high(rows):
+    with pytest.raises(ValueError, match=r"rows of \(mean, low, high\) with low <= high"):
+        plots.plot_difference_by_horizon({"m": rows})
