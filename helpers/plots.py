@@ -362,7 +362,7 @@ def plot_difference_by_horizon(intervals, ylabel="test MAE difference (°C)"):
     ``metrics.difference_interval``). Below the dotted zero line the model does better; where a
     band crosses zero, the data cannot tell the two apart.
 
-    Example: ``fig = plot_difference_by_horizon({"linear": [[-0.2, -0.3, -0.1], [0.1, -0.1, 0.3]]})``
+    Example: ``plot_difference_by_horizon({"linear": [[-0.2, -0.3, -0.1], [0.1, -0.1, 0.3]]})``
     """
     check_mapping(intervals, "intervals", of="(horizons, 3) arrays of mean, low, high")
     bands = {}

@@ -21,6 +21,8 @@ from nbval.kernel import CURRENT_ENV_KERNEL_NAME, NbvalKernelspecManager
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
 BUDGET_SECONDS = 45  # per notebook
+# 05 trains 5 recipes x 5 seeds in two rounds (choose on 2014, refit for 2015): up to 60 s
+BUDGET_SECONDS_FOR = {"05_numeric_and_categorical_features.ipynb": 60}
 BUDGET_MB = 1024  # per notebook kernel (Binder gives 2 GB)
 BUDGET_SUITE_SECONDS = 180  # the whole `pytest` run on a 2-core machine
 PEAK_MEMORY_PROBE = (
@@ -79,13 +81,14 @@ def benchmark(paths, run_pytest):
     rows, ok = [], True
     for path in paths:
         _, seconds, peak_mb = execute(path, probe_memory=True)
-        good = seconds <= BUDGET_SECONDS and peak_mb < BUDGET_MB
+        budget = BUDGET_SECONDS_FOR.get(path.name, BUDGET_SECONDS)
+        good = seconds <= budget and peak_mb < BUDGET_MB
         ok &= good
-        rows.append((path.name, seconds, peak_mb, good))
+        rows.append((path.name, seconds, budget, peak_mb, good))
         print(f"  ran {path.name}", flush=True)
     print(f"\n{'notebook':<40} {'wall s':>7} {'≤ s':>5} {'peak MB':>8} {'< MB':>6}  ok")
-    for name, seconds, peak_mb, good in rows:
-        print(f"{name:<40} {seconds:7.1f} {BUDGET_SECONDS:5d} {peak_mb:8d} {BUDGET_MB:6d}  "
+    for name, seconds, budget, peak_mb, good in rows:
+        print(f"{name:<40} {seconds:7.1f} {budget:5d} {peak_mb:8d} {BUDGET_MB:6d}  "
               f"{'yes' if good else 'NO'}")
     if run_pytest:
         start = time.perf_counter()
