@@ -5,7 +5,7 @@ from statistics import NormalDist
 
 import numpy as np
 
-from helpers.data import check_number, check_numeric_array, check_text, describe, is_int
+from helpers.data import check_int, check_number, check_numeric_array, check_text, describe, is_int
 
 
 def _same_shape(y_true, y_pred, axis):
@@ -49,20 +49,48 @@ def mae(y_true, y_pred, axis=None):
     return np.mean(np.abs(y_true - y_pred), axis=axis)
 
 
-def noise_floor_ratio(test_mse, noise_variance, label="test MSE"):
+def floor_band(noise_variance, n_errors, level=0.95):
+    """Where a *perfect* model's test MSE falls, as a ratio to the noise floor: ``(low, high)``.
+
+    The noise floor is an expectation. A test MSE is a mean of ``n_errors`` squared noise draws,
+    so even the generator's exact rule scores a little above or below it. For Gaussian noise the
+    relative standard deviation of that mean is ``sqrt(2 / n_errors)``; the band is
+    ``1 ± z · sqrt(2 / n_errors)`` with ``z`` the normal quantile for ``level``. A ratio inside
+    the band cannot be told apart from the best possible; a point below 1.00× is luck, not skill.
+
+    Example: ``floor_band(0.09, 40_000)`` returns about ``(0.986, 1.014)``.
+    """
+    check_number(noise_variance, "noise_variance", positive=True)
+    n_errors = check_int(n_errors, "n_errors")
+    level = check_number(level, "level", positive=True)
+    if not level < 1:
+        raise ValueError(f"expected level between 0 and 1 (e.g. 0.95), got {level!r}")
+    half_width = NormalDist().inv_cdf(0.5 + level / 2) * np.sqrt(2 / n_errors)
+    return max(0.0, float(1 - half_width)), float(1 + half_width)
+
+
+def noise_floor_ratio(test_mse, noise_variance, label="test MSE", n_errors=None):
     """Print ``test_mse`` against the best possible error, the noise variance; return the ratio.
 
     A model that knew the generator's exact rule would still score ``noise_variance`` on fresh
     data, on average, because the noise cannot be predicted. 1.00× is the best possible.
+    ``n_errors``, when given, is how many squared errors the test MSE averages (e.g.
+    ``y_test.size``); then the line also gives ``floor_band``: where that perfect model's own
+    test MSE would fall, 95 % of the time.
 
     Example: ``noise_floor_ratio(0.0915, 0.09)`` prints
-    ``test MSE 0.0915 = 1.02× the noise floor (0.0900)`` and returns ``1.0166…``.
+    ``test MSE 0.0915 = 1.02× the noise floor (0.0900)`` and returns ``1.0166…``; with
+    ``n_errors=40_000`` the line ends ``; a perfect model: 0.99–1.01×``.
     """
     noise_variance = check_number(noise_variance, "noise_variance", positive=True)
     test_mse = check_number(test_mse, "test_mse")
     check_text(label, "label")
     ratio = test_mse / noise_variance
-    print(f"{label} {test_mse:.4f} = {ratio:.2f}× the noise floor ({noise_variance:.4f})")
+    line = f"{label} {test_mse:.4f} = {ratio:.2f}× the noise floor ({noise_variance:.4f})"
+    if n_errors is not None:
+        low, high = floor_band(noise_variance, n_errors)
+        line += f"; a perfect model: {low:.2f}–{high:.2f}×"
+    print(line)
     return ratio
 
 

@@ -16,6 +16,7 @@ from helpers.data import (
     is_int,
     is_positive_int,
 )
+from helpers.metrics import floor_band
 
 RETURNED = "#e8743b"  # orange: what the layer returns
 SKIPPED = "#c9c9c9"  # grey: computed, then thrown away
@@ -145,10 +146,13 @@ def plot_unrolled_rnn(timesteps=4, settings=(True, False)):
     return fig
 
 
-def plot_history(histories, metric="loss", log=True, noise_variance=None, ylabel=None):
+def plot_history(histories, metric="loss", log=True, noise_variance=None, ylabel=None,
+                 split="training"):
     """Plot ``metric`` per epoch for one or more Keras ``History`` objects, one line each.
 
     ``histories`` maps a label to ``model.fit(...)``'s return value (or its ``.history`` dict).
+    ``split`` names the data the ``metric`` curves were measured on, for the legend: "training"
+    for what ``fit`` records; pass e.g. "test" for curves you measured yourself.
     Validation curves (``val_<metric>``), when present, are drawn dashed in the same colour;
     ``noise_variance``, when given, is drawn as the noise floor of an MSE loss. ``ylabel``
     (default: the metric's name) labels the vertical axis, e.g. with units.
@@ -157,6 +161,7 @@ def plot_history(histories, metric="loss", log=True, noise_variance=None, ylabel
     """
     check_mapping(histories, "histories", of="History (what model.fit returns)")
     check_text(metric, "metric")
+    check_text(split, "split")
     if not isinstance(log, bool):
         raise ValueError(f"expected log as True or False, got {describe(log)}")
     _check_floor_and_label(noise_variance, ylabel)
@@ -170,7 +175,7 @@ def plot_history(histories, metric="loss", log=True, noise_variance=None, ylabel
             raise ValueError(f"expected '{metric}' in the history of {label!r}, got {sorted(logs)}")
         training = _curve(logs[metric], f"'{metric}' of {label!r}", "epoch")
         epochs = np.arange(1, len(training) + 1)
-        (line,) = ax.plot(epochs, training, label=f"{label}: training")
+        (line,) = ax.plot(epochs, training, label=f"{label}: {split}")
         if f"val_{metric}" in logs:
             validation = _curve(logs[f"val_{metric}"], f"'val_{metric}' of {label!r}", "epoch")
             if validation.shape != training.shape:
@@ -212,21 +217,31 @@ def _error_curves(errors, per):
     return {label: _curve(values, repr(label), per) for label, values in errors.items()}
 
 
-def plot_error_by_timestep(errors, noise_variance=None):
+def plot_error_by_timestep(errors, noise_variance=None, n_errors=None):
     """Plot the test MSE at each timestep, one line per label, against the noise floor.
 
     ``errors`` maps a label to a 1-D array of length ``timesteps`` (e.g.
-    ``mse(y, p, axis=(0, 2))`` for ``(samples, timesteps, outputs)``).
+    ``mse(y, p, axis=(0, 2))`` for ``(samples, timesteps, outputs)``). ``n_errors``, with
+    ``noise_variance``, is how many squared errors each point averages (samples × outputs): the
+    band where a perfect model's points would fall 95 % of the time is shaded
+    (``metrics.floor_band``).
 
     Example: ``fig = plot_error_by_timestep({"LSTM": per_step}, noise_variance=0.09)``
     """
     curves = _error_curves(errors, "timestep")
     _check_floor_and_label(noise_variance, None)
+    if n_errors is not None and noise_variance is None:
+        raise ValueError(f"expected noise_variance with n_errors (the band is around the noise "
+                         f"floor), got noise_variance None and n_errors {describe(n_errors)}")
     fig, ax = plt.subplots(figsize=(6.4, 3.2), layout="constrained")
     for label, per_step in curves.items():
         ax.plot(np.arange(len(per_step)), per_step, "o-", markersize=3, label=label)
     if noise_variance is not None:
         ax.axhline(noise_variance, color="black", linestyle=":", label="noise floor")
+    if n_errors is not None:
+        low, high = floor_band(noise_variance, n_errors)
+        ax.axhspan(low * noise_variance, high * noise_variance, color="grey", alpha=0.2,
+                   label="a perfect model, 95 %")
     ax.set_xlabel("timestep t")
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_ylabel("test MSE at step t")

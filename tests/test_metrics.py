@@ -36,6 +36,31 @@ def test_noise_floor_ratio_prints_one_line(capsys):
     assert capsys.readouterr().out == "test MSE 0.0105 = 1.05× the noise floor (0.0100)\n"
 
 
+def test_noise_floor_ratio_prints_the_band_of_a_perfect_model(capsys):
+    metrics.noise_floor_ratio(0.0915, 0.09, n_errors=40_000)
+    assert capsys.readouterr().out == ("test MSE 0.0915 = 1.02× the noise floor (0.0900); "
+                                       "a perfect model: 0.99–1.01×\n")
+
+
+def test_floor_band_is_where_the_exact_rule_scores():
+    low, high = metrics.floor_band(0.09, 2000)
+    assert (low, high) == pytest.approx((1 - 1.959964 * 0.0316228, 1 + 1.959964 * 0.0316228))
+    # Simulate: the MSE of a perfect model is a mean of n squared Gaussian noise draws.
+    rng = np.random.default_rng(0)
+    ratios = (rng.normal(0, 0.3, size=(4000, 2000)) ** 2).mean(axis=1) / 0.09
+    inside = np.mean((ratios > low) & (ratios < high))
+    assert 0.94 < inside < 0.96
+    assert metrics.floor_band(1.0, 1) == pytest.approx((0.0, 1 + 1.959964 * np.sqrt(2)))
+
+
+@pytest.mark.parametrize("n_errors", [0, 2.5, -3])
+def test_floor_band_needs_a_count(n_errors):
+    with pytest.raises(ValueError, match="expected n_errors as a positive int"):
+        metrics.floor_band(0.09, n_errors)
+    with pytest.raises(ValueError, match="expected level between 0 and 1"):
+        metrics.floor_band(0.09, 10, level=1.5)
+
+
 @pytest.mark.parametrize("variance", [0, -1.0])
 def test_noise_floor_ratio_needs_a_positive_variance(variance):
     with pytest.raises(ValueError, match="expected noise_variance as a positive number"):

@@ -5,7 +5,7 @@ import pytest
 from matplotlib.colors import to_hex
 from matplotlib.patches import FancyBboxPatch
 
-from helpers import plots
+from helpers import metrics, plots
 
 
 @pytest.fixture(autouse=True)
@@ -97,12 +97,29 @@ def test_plot_history_draws_training_validation_and_floor():
     np.testing.assert_array_equal(ax.get_lines()[0].get_ydata(), history["loss"])
 
 
+def test_plot_history_names_the_split_it_was_given():
+    fig = plots.plot_history({"per-step": {"mse": [2.0, 1.0]}}, metric="mse", split="test")
+    assert [line.get_label() for line in fig.axes[0].get_lines()] == ["per-step: test"]
+    with pytest.raises(ValueError, match="expected split as a string, got 3"):
+        plots.plot_history({"m": {"loss": [1.0]}}, split=3)
+
+
 def test_plot_history_refuses_a_missing_metric():
     expected = r"expected 'accuracy' in the history of 'm', got \['loss'\]"
     with pytest.raises(ValueError, match=expected):
         plots.plot_history({"m": {"loss": [1.0]}}, metric="accuracy")
     with pytest.raises(ValueError, match="expected histories as a non-empty dict"):
         plots.plot_history({})
+
+
+def test_plot_error_by_timestep_shades_the_band_of_a_perfect_model():
+    fig = plots.plot_error_by_timestep({"a": np.ones(5)}, noise_variance=0.5, n_errors=2000)
+    (band,) = fig.axes[0].patches
+    low, high = metrics.floor_band(0.5, 2000)
+    bottom, top = band.get_y(), band.get_y() + band.get_height()
+    np.testing.assert_allclose([bottom, top], [0.5 * low, 0.5 * high])
+    with pytest.raises(ValueError, match="expected noise_variance with n_errors"):
+        plots.plot_error_by_timestep({"a": np.ones(5)}, n_errors=2000)
 
 
 def test_plot_error_by_timestep_needs_one_error_per_step():
