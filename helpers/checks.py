@@ -267,6 +267,49 @@ def _one_hot_width(answer):
     return f"expected 3 numeric features plus the one-hot columns; you gave {width}."
 
 
+_ROWS, _SENSORS, _WINDOW, _FORECAST = 1440, 6, 60, 2  # exercise 01.5: a day of minutes
+_WINDOWS = _ROWS - 1 - _WINDOW + 1  # windows of table[:-1]: each needs the minute after it
+
+
+@_exercise("01.5", typical_wrong_answer=((_WINDOWS, _WINDOW, _SENSORS),
+                                         (_WINDOWS, _WINDOW, _FORECAST),
+                                         (_WINDOWS, 1, _FORECAST)),
+           praise="rows - 1 - T + 1 windows; targets keep a timesteps axis only for "
+                  "return_sequences=True.")
+def _table_to_windows(answer):
+    if not isinstance(answer, (tuple, list)) or len(answer) != 3:
+        return "expected three shapes: (x's shape, y's shape per step, y's shape per window)."
+    shapes = [_as_shape(s) for s in answer]
+    if None in shapes:
+        return "expected each of the three shapes as a tuple of ints, e.g. (10, 4, 3)."
+    x, per_step, per_window = shapes
+    want = ((_WINDOWS, _WINDOW, _SENSORS), (_WINDOWS, _WINDOW, _FORECAST),
+            (_WINDOWS, _FORECAST))
+    if (x, per_step, per_window) == want:
+        return None
+    counts = {s[0] for s in shapes}
+    if counts == {_ROWS - _WINDOW + 1}:
+        return (f"{_ROWS - _WINDOW + 1} windows would fit in 1,440 rows, but the last one has no "
+                f"next minute to forecast: cut the windows from table[:-1].")
+    if counts == {_ROWS // _WINDOW} or counts == {(_ROWS - 1) // _WINDOW}:
+        return ("that counts windows that do not overlap; here a window starts every minute, "
+                "so consecutive windows share 59 rows.")
+    if x in ((_WINDOWS, _SENSORS, _WINDOW),) or per_step == (_WINDOWS, _FORECAST, _WINDOW):
+        return ("the last two axes are swapped: sliding_window_view puts the window axis last; "
+                "move it to axis 1 (np.moveaxis(w, -1, 1)) to get (samples, timesteps, features).")
+    if per_window == (_WINDOWS, 1, _FORECAST):
+        return ("per window is (samples, outputs): y[:, -1] drops the timesteps axis, while "
+                "y[:, -1:] keeps it as a length-1 axis, (N, 1, 2), which a last-step model "
+                "does not output.")
+    if per_step == (_WINDOWS, _WINDOW) or per_window == (_WINDOWS,):
+        return ("two sensors are forecast, so the targets keep an outputs axis of 2: (N, 60, 2) "
+                "per step, (N, 2) per window.")
+    if x[1:] != (_WINDOW, _SENSORS):
+        return f"each window is 60 timesteps of 6 sensors, so x is (N, 60, 6); you gave {x}."
+    return (f"expected x (N, 60, 6), per-step targets (N, 60, 2) and per-window targets (N, 2), "
+            f"with N the number of windows; you gave {x}, {per_step}, {per_window}.")
+
+
 # ---- Notebook 02 -------------------------------------------------------------------------------
 
 

@@ -38,6 +38,27 @@ def test_feature_vector_feedback():
 @pytest.mark.parametrize(
     "answer, hint",
     [
+        (((1381, 60, 6), (1381, 60, 2), (1381, 2)), "no next minute to forecast"),
+        (((24, 60, 6), (24, 60, 2), (24, 2)), "do not overlap"),
+        (((1380, 6, 60), (1380, 60, 2), (1380, 2)), "np.moveaxis(w, -1, 1)"),
+        (((1380, 60, 6), (1380, 60, 2), (1380, 1, 2)), "y[:, -1:] keeps it"),
+        (((1380, 60, 6), (1380, 60), (1380,)), "outputs axis of 2"),
+        (((1380, 60), (1380, 60, 2), (1380, 2)), "x is (N, 60, 6)"),
+        (((1380, 60, 6), "(1380, 60, 2)", (1380, 2)), "tuple of ints"),
+        ((1380, 60, 6), "tuple of ints"),
+        ("x", "expected three shapes"),
+    ],
+)
+def test_table_to_windows_feedback(answer, hint):
+    status, message = checks.grade("01.5", answer)
+    assert status == checks.WRONG and hint in message
+    right = [(1380, 60, 6), np.array([1380, 60, 2]), [1380, 2]]
+    assert checks.grade("01.5", right)[0] == checks.CORRECT
+
+
+@pytest.mark.parametrize(
+    "answer, hint",
+    [
         (
             ((32, 10, 8), (32, 10, 8)),
             "a last-timestep model outputs (batch, units): you gave (32, 10, 8)",
