@@ -356,6 +356,42 @@ def _dense_head_params(answer):
     return f"the head maps 8 numbers to 3 at each timestep, with shared weights; you gave {answer}."
 
 
+def _per_step_classifier_without_softmax():
+    import keras
+
+    inputs = keras.Input(shape=(None, 8))
+    hidden = keras.layers.GRU(8, return_sequences=True)(inputs)
+    return keras.Model(inputs, keras.layers.Dense(3)(hidden))
+
+
+@_exercise("02.3", typical_wrong_answer=_per_step_classifier_without_softmax,
+           praise="(batch, timesteps, 3) with a softmax over the last axis: a probability "
+                  "distribution over the 3 states at every minute.")
+def _per_step_classifier(answer):
+    output, hint = _call_model(answer, np.linspace(-1, 1, 2 * 7 * 8, dtype="float32")
+                               .reshape(2, 7, 8))
+    if hint:
+        return hint
+    out = output.shape
+    if out == (2, 3):
+        return ("your model returns one answer per sequence, (batch, 3): a label per minute needs "
+                "return_sequences=True on the recurrent layer.")
+    if len(out) != 3 or out[:2] != (2, 7):
+        return f"on input (2, 7, 8) it should return (2, 7, 3), a row per minute; yours: {out}."
+    if out[2] != 3:
+        return f"it returns {out[2]} numbers per minute; there are 3 states to score."
+    if not np.all(np.isfinite(output)) or output.min() < 0:
+        return "some outputs are negative: end with a softmax, Dense(3, activation='softmax')."
+    if np.allclose(output.sum(axis=1), 1, atol=1e-4) and not np.allclose(output.sum(-1), 1,
+                                                                          atol=1e-4):
+        return ("the probabilities sum to 1 over the timesteps; the softmax must run over the "
+                "last axis, the 3 states, at each minute (Dense's activation does this).")
+    if not np.allclose(output.sum(axis=-1), 1, atol=1e-4):
+        return ("the 3 numbers at each minute are not probabilities (they do not sum to 1): "
+                "end with Dense(3, activation='softmax').")
+    return None
+
+
 # ---- Notebook 03 -------------------------------------------------------------------------------
 
 _PER_STEP_TARGETS = np.arange(4000).reshape(100, 20, 2)  # the array the exercise 03.1 cell builds
@@ -404,6 +440,52 @@ def _classifier(answer):
     return None
 
 
+_RECORDINGS, _READINGS, _AXES, _ACTIVITIES = 800, 500, 3, 6  # exercise 03.3: 10 s at 50 Hz
+
+
+@_exercise("03.3", typical_wrong_answer=((_RECORDINGS, _READINGS, _AXES),
+                                         (_RECORDINGS, _READINGS),
+                                         (_RECORDINGS, _READINGS, _ACTIVITIES),
+                                         "sparse_categorical_crossentropy"),
+           praise="one label per recording: (800,) integer labels, a (batch, 6) softmax from the "
+                  "last output, sparse categorical cross-entropy.")
+def _activity_setting(answer):
+    if not isinstance(answer, (tuple, list)) or len(answer) != 4:
+        return "expected four items: (x's shape, y's shape, the output's shape, the loss's name)."
+    x, y, out = (_as_shape(s) for s in answer[:3])
+    loss = answer[3]
+    if None in (x, y, out):
+        return "expected the first three items as shapes, tuples of ints, e.g. (800, 500, 3)."
+    if not isinstance(loss, str):
+        return "expected the loss's name as a string, e.g. 'mse'."
+    hints = []
+    if x == (_RECORDINGS, _AXES, _READINGS):
+        hints.append("x has its last two axes swapped: (samples, timesteps, features) = "
+                     "(800, 500, 3)")
+    elif x == (_RECORDINGS, 10, _AXES):
+        hints.append("a timestep is one reading, not one second: 10 s at 50 Hz is 500 timesteps")
+    elif x != (_RECORDINGS, _READINGS, _AXES):
+        hints.append(f"x is (recordings, readings, axes) = (800, 500, 3); you gave {x}")
+    if y == (_RECORDINGS, _READINGS):
+        hints.append("y has one label per recording, not per reading: (800,)")
+    elif y == (_RECORDINGS, _ACTIVITIES):
+        hints.append("(800, 6) is one-hot; integer labels are (800,)")
+    elif y not in ((_RECORDINGS,), (_RECORDINGS, 1)):
+        hints.append(f"integer labels, one per recording, are (800,); you gave {y}")
+    if len(out) == 3:
+        hints.append("the output has a timesteps axis: that is return_sequences=True; one "
+                     "answer per recording is (800, 6)")
+    elif out[-1:] != (_ACTIVITIES,) or len(out) != 2:
+        hints.append(f"the softmax output is (batch, classes) = (800, 6); you gave {out}")
+    if loss.strip().lower().replace(" ", "_") not in ("sparse_categorical_crossentropy",
+                                                      "sparsecategoricalcrossentropy"):
+        hints.append("integer labels go with 'sparse_categorical_crossentropy' (plain "
+                     "'categorical_crossentropy' wants one-hot labels)"
+                     if "categorical" in loss.lower() else
+                     f"a class label calls for a cross-entropy loss, not {loss[:40]!r}")
+    return "; ".join(hints) + "." if hints else None
+
+
 # ---- Notebook 04 -------------------------------------------------------------------------------
 
 
@@ -441,7 +523,12 @@ SETTING_TASKS = {
     "tag every word of a sentence with its part of speech": True,
     "decide whether a whole review is positive": False,
     "the lower layer of two stacked LSTMs": True,
-    "predict tomorrow's temperature from the last 30 days": False,
+    "forecast tomorrow's temperature from the last 30 days, one target per window": False,
+}
+_SETTING_NOTES = {  # what the generic reason leaves out
+    "forecast tomorrow's temperature from the last 30 days, one target per window": (
+        "with one target per window, the other 29 outputs would have nothing to learn from "
+        "(trained on every day's next value instead, True works too: section 6's table)"),
 }
 
 
@@ -454,10 +541,91 @@ def _settings(answer):
     if not wrong:
         return None
     task = wrong[0]
-    why = ("it needs an output at every timestep" if SETTING_TASKS[task]
-           else "it needs one output for the whole sequence")
+    why = _SETTING_NOTES.get(task, "it needs an output at every timestep" if SETTING_TASKS[task]
+                             else "it needs one output for the whole sequence")
     return (f"{len(wrong)} of 4 to rethink; for example '{task}': {why}, so "
             f"return_sequences={SETTING_TASKS[task]}.")
+
+
+# Exercise 04.3: 500 windows of 60 one-second readings of 6 sensors, 2 numbers to predict.
+SENSOR_TASKS = {
+    "per second": {"x": (500, 60, 6), "y": (500, 60, 2), "return_sequences": True},
+    "per window": {"x": (500, 60, 6), "y": (500, 2), "return_sequences": False},
+}
+
+
+def _sensor_x_hint(x):
+    """What is wrong with an answer for X's shape, (500, 60, 6); None if nothing."""
+    if isinstance(x, (tuple, list)) and len(x) <= 16 and any(d is None for d in x):
+        return "a batch of data has a size on every axis: write 500 (windows) where None is."
+    shape = _as_shape(x)
+    if shape is None:
+        return f"expected X's shape as a tuple of ints, got {describe(x)}."
+    if shape == (500, 60, 6):
+        return None
+    if sorted(shape) == [6, 60, 500]:
+        return (f"right sizes, wrong order: {shape}. The axes are (samples, timesteps, "
+                "features) = (windows, seconds, sensors).")
+    if shape == (500, 60):
+        return "a recurrent layer reads 3-D input: keep the features axis, the 6 sensors."
+    if shape in ((30_000, 6), (60, 6)):
+        return (f"{shape} is not a batch of windows: X is (windows, seconds, sensors), the "
+                "30,000 readings cut into 500 windows of 60.")
+    return f"expected X as (windows, seconds, sensors); you gave {shape}."
+
+
+def _sensor_y_hint(task, y):
+    """What is wrong with an answer for y's shape in ``task``; None if nothing."""
+    shape = _as_shape(y)
+    if shape is None:
+        return f"expected y's shape as a tuple of ints, got {describe(y)}."
+    right = SENSOR_TASKS[task]["y"]
+    if shape == right:
+        return None
+    if task == "per window" and shape == (500, 1, 2):
+        return ("y[:, -1:] keeps a seconds axis of length 1, (500, 1, 2), but a last-step model "
+                "outputs (windows, outputs): take y[:, -1], (500, 2).")
+    if task == "per window" and shape == (500, 60, 2):
+        return ("that is a label per second, but only each window's last second is labelled: "
+                "one label per window has no seconds axis.")
+    if task == "per second" and shape == (500, 2):
+        return "that is one label per window; a label per second keeps the seconds axis."
+    if shape in ((500, 60), (500,)):
+        return f"each label is 2 numbers: keep the outputs axis, {right}."
+    if sorted(shape) == sorted(right):
+        return f"right sizes, wrong order: the axes of y are {right}'s."
+    axes = "(windows, seconds, outputs)" if len(right) == 3 else "(windows, outputs)"
+    return f"expected y as {axes}; you gave {shape}."
+
+
+@_exercise("04.3", typical_wrong_answer={
+    "per second": SENSOR_TASKS["per second"],
+    "per window": {**SENSOR_TASKS["per window"], "y": (500, 1, 2)}},
+    praise="X is (windows, seconds, sensors) in both; y keeps the seconds axis, and the layer "
+           "returns sequences, only with a label per second.")
+def _sensor_shapes(answer):
+    if not isinstance(answer, dict) or set(answer) != set(SENSOR_TASKS):
+        return ("expected a dict with the keys 'per second' and 'per window' (copy the cell), "
+                "each a dict with the keys 'x', 'y' and 'return_sequences'.")
+    for task, truth in SENSOR_TASKS.items():
+        given = answer[task]
+        if not isinstance(given, dict) or set(given) != set(truth):
+            return (f"expected answer['{task}'] as a dict with the keys 'x', 'y' and "
+                    f"'return_sequences', got {describe(given)}.")
+        flag = given["return_sequences"]
+        if not isinstance(flag, (bool, np.bool_)):
+            flag_hint = f"expected return_sequences as True or False, got {describe(flag)}."
+        elif bool(flag) != truth["return_sequences"]:
+            flag_hint = ("a label per second needs an output at every step: True." if
+                         truth["return_sequences"] else
+                         "only the last second is labelled, so the other 59 outputs would have "
+                         "nothing to learn from: return only the last step's output, False.")
+        else:
+            flag_hint = None
+        hint = _sensor_x_hint(given["x"]) or _sensor_y_hint(task, given["y"]) or flag_hint
+        if hint:
+            return f"'{task}': {hint}"
+    return None
 
 
 # ---- Notebook 05 -------------------------------------------------------------------------------
@@ -585,6 +753,86 @@ def _padded_loss(answer):
     return "with weights 1/0, the default divides the weighted sum by the number of steps, 12."
 
 
+def _padded_logs_hint(answer):
+    """Hint on 06.4 (a), the post-padded batch's shape, or None when it is (3, 30, 3)."""
+    shape = _as_shape(answer)
+    if shape is None:
+        return f"expected a shape tuple of ints, got {describe(answer)}."
+    if shape == (3, 30, 3):
+        return None
+    if sorted(shape) == [3, 3, 30]:
+        return f"order the axes (samples, timesteps, features) = (3, 30, 3); you gave {shape}."
+    if len(shape) == 3 and shape[1] in (7, 12, 16):
+        return ("pad_sequences pads every log up to the longest, 30 steps (unless maxlen says "
+                f"otherwise); you gave {shape[1]} timesteps.")
+    return f"3 logs, padded to the longest (30 steps), 3 sensors each; you gave {shape}."
+
+
+def _padded_steps_hint(answer):
+    """Hint on 06.4 (b), the number of False entries in the (3, 30) mask, or None when 41."""
+    count = _as_whole_number(answer)
+    if count is None:
+        return f"expected a whole number of False entries, got {describe(answer)}."
+    if count == 41:
+        return None
+    if count == 49:
+        return "49 = 12 + 30 + 7 counts the real steps (True); False marks the padded ones."
+    if count == 123:
+        return "the mask has one entry per (sample, timestep), not per sensor: shape (3, 30)."
+    if count == 90:
+        return "90 is every entry of the (3, 30) mask; only the padded steps are False."
+    return f"count the padding in each row: 30 − 12, 30 − 30, 30 − 7; you gave {count}."
+
+
+def _gru_logs_hint(answer):
+    """Hint on 06.4 (c), the output shape of GRU(10) with return_sequences=False, or None."""
+    shape = _as_shape(answer)
+    if shape is None:
+        return f"expected a shape tuple of ints, got {describe(answer)}."
+    if shape == (3, 10):
+        return None
+    if len(shape) == 3:
+        return ("return_sequences=False drops the time axis: one output per log, (3, 10); "
+                f"you gave {shape}.")
+    if shape == (3, 3):
+        return "the output has the layer's 10 units, not the 3 sensors: (3, 10)."
+    if shape == (10,):
+        return "the batch axis stays: one output per log, (3, 10)."
+    return f"one vector of 10 units per log: (samples, units); you gave {shape}."
+
+
+def _last_read_hint(answer):
+    """Hint on 06.4 (d), the index of the last step the masked GRU reads for the 7-step log."""
+    index = _as_whole_number(answer)
+    if index is None:
+        return f"expected a whole-number timestep index (0-based), got {describe(answer)}."
+    if index == 6:
+        return None
+    if index == 7:
+        return "7 steps are indices 0 to 6: Python counts from 0."
+    if index == 29:
+        return ("29 is the last padded step: with the mask the GRU skips the padding, so its "
+                "output is the state after the log's last real step.")
+    if index == 22:
+        return "22 is where pre-padding would put the real steps; these logs are post-padded."
+    return f"post-padded, the 7 real steps come first, then padding; you gave {index}."
+
+
+@_exercise("06.4", typical_wrong_answer=((3, 30, 3), 41, (3, 10), 29),
+           praise="(3, 30, 3); 18 + 0 + 23 = 41 padded steps; one 10-vector per log; and the short "
+                  "log's output is its state after step 6, as if it had been alone.")
+def _sensor_logs(answer):
+    if not isinstance(answer, (tuple, list)) or len(answer) != 4:
+        return ("expected four items: (padded shape, number of False entries in the mask, "
+                "GRU output shape, last timestep index read for the 7-step log).")
+    hints = {"(a)": _padded_logs_hint(answer[0]), "(b)": _padded_steps_hint(answer[1]),
+             "(c)": _gru_logs_hint(answer[2]), "(d)": _last_read_hint(answer[3])}
+    wrong = [part for part, hint in hints.items() if hint is not None]
+    if not wrong:
+        return None
+    return f"{len(wrong)} of 4 to rethink; {wrong[0]}: {hints[wrong[0]]}"
+
+
 # ---- Notebook 07 -------------------------------------------------------------------------------
 
 
@@ -629,3 +877,62 @@ def _update_counts(answer):
     if rerun != 1275:
         return f"{rerun} is not it: at the t-th new timestep the window holds t steps; add them up."
     return None
+
+
+STATION_STREAM = {"feed": (1, 1, 3), "returns": (1, 1, 4), "reset": True}
+
+
+def _station_feed_hint(value):
+    if isinstance(value, (tuple, list)) and len(value) == 3 and value[0] is None:
+        return "batch_shape fixes the batch: 1 station, so 1, not None."
+    feed = _as_shape(value)
+    if feed is None:
+        return f"expected a shape tuple of ints, got {describe(value)}."
+    if feed == (1, 1, 3):
+        return None
+    if feed == (3,):
+        return ("a reading of shape (3,) has no batch axis and no time axis; the layer reads "
+                "(batch, timesteps, features): reading.reshape(1, 1, 3).")
+    if feed == (1, 3):
+        return "(1, 3) has no time axis: one reading is one timestep, so (1, 1, 3)."
+    if sorted(feed) == [1, 1, 3]:
+        return "order the axes (batch, timesteps, features): 1 station, 1 reading, 3 features."
+    return f"it must match batch_shape=(1, 1, 3), one reading per call; you gave {feed}."
+
+
+def _station_returns_hint(value):
+    returns = _as_shape(value)
+    if returns is None:
+        return f"expected a shape tuple of ints, got {describe(value)}."
+    if returns == (1, 1, 4):
+        return None
+    if returns == (1, 4):
+        return ("with return_sequences=True the time axis stays: (1, 1, 4); (1, 4) is what "
+                "return_sequences=False gives.")
+    if returns == (4,):
+        return "the batch and time axes come back too: (batch, timesteps, 4) = (1, 1, 4)."
+    if len(returns) == 3 and returns[:2] == (1, 1):
+        return f"the last axis is the Dense head's 4 units, not {returns[2]}."
+    return f"one reading gives (batch, timesteps, head units) = (1, 1, 4); you gave {returns}."
+
+
+@_exercise("07.3", typical_wrong_answer={"feed": (3,), "returns": (1, 4), "reset": False},
+           praise="one reading is (1, 1, 3); return_sequences keeps the time axis; and a new "
+                  "stream starts from reset_state().")
+def _station_stream(answer):
+    if not isinstance(answer, dict) or set(answer) != set(STATION_STREAM):
+        return ("expected a dict with the keys 'feed', 'returns' and 'reset', e.g. "
+                "{'feed': (2, 2, 2), 'returns': (2, 2, 2), 'reset': False}.")
+    hints = {"feed": _station_feed_hint(answer["feed"]),
+             "returns": _station_returns_hint(answer["returns"]), "reset": None}
+    reset = answer["reset"]
+    if not isinstance(reset, (bool, np.bool_)):
+        hints["reset"] = f"expected True or False, got {describe(reset)}."
+    elif not reset:
+        hints["reset"] = ("a stateful layer starts each call from the state the last call left: "
+                          "without reset_state() the next station continues the last one's "
+                          "history.")
+    wrong = [key for key, hint in hints.items() if hint is not None]
+    if not wrong:
+        return None
+    return f"{len(wrong)} of 3 to rethink; '{wrong[0]}': {hints[wrong[0]]}"

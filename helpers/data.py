@@ -203,6 +203,19 @@ def smoothed_signals(samples, timesteps=20, noise=0.3, seed=0):
     return x, y, noise_variance
 
 
+def smoothed_targets(x):
+    """The noise-free targets of ``smoothed_signals`` for ``x``: ``(samples, timesteps, 2)``.
+
+    ``x`` is ``(samples, timesteps, 3)``, of any length. The two running averages start from 0
+    at step 0, as in ``smoothed_signals``, whose ``y`` is these plus the noise. Use it
+    to measure a model's error above the noise floor: ``mse(smoothed_targets(x), prediction)``.
+
+    Example: ``clean = smoothed_targets(x)``
+    """
+    x = check_sequences(x, features=3)
+    return _running_averages(x)
+
+
 def ragged_readings(samples, min_timesteps=4, max_timesteps=20, noise=0.3, seed=0):
     """Sequences of different lengths, one target each: ``(sequences, y, noise_variance)``.
 
@@ -243,22 +256,41 @@ def comovement(samples, timesteps=20, noise=0.7, seed=0):
     _check_sizes(samples, timesteps, seed)
     rng = np.random.default_rng(seed)
     x = rng.normal(size=(samples, timesteps, 3)).astype("float32")
-    clean = (x[:, :, 0] * x[:, :, 1]).sum(axis=1, keepdims=True) / np.sqrt(timesteps)
-    y, noise_variance = _noisy(clean, noise, rng)
+    y, noise_variance = _noisy(_comovement(x), noise, rng)
     return x, y, noise_variance
 
 
-def bump_patterns(samples, timesteps=20, amplitude=1.5, noise=1.0, width=3, seed=0):
+def _comovement(x):
+    return (x[:, :, 0] * x[:, :, 1]).sum(axis=1, keepdims=True) / np.sqrt(x.shape[1])
+
+
+def comovement_targets(x):
+    """The noise-free targets of ``comovement`` for ``x``: ``(samples, 1)``.
+
+    ``x`` is ``(samples, timesteps, 3)``; ``comovement``'s ``y`` is these plus the noise. Use it
+    to measure a model's error above the noise floor: ``mse(comovement_targets(x), prediction)``.
+
+    Example: ``clean = comovement_targets(x)``
+    """
+    return _comovement(check_sequences(x, features=3))
+
+
+def bump_patterns(samples, timesteps=20, amplitude=1.5, noise=1.0, width=3, seed=0,
+                  details=False):
     """A many-to-one classification: ``(x, labels, best_accuracy)``: which feature has a bump?
 
     ``x`` is ``(samples, timesteps, 3)`` of Gaussian noise (standard deviation ``noise``); in
     feature ``label`` a bump of height ``amplitude`` lasts ``width`` steps, starting at a random
     timestep. ``labels`` is ``(samples,)`` of ints 0, 1, 2. ``best_accuracy`` is the accuracy on
     these samples of the Bayes classifier, which knows the rule and the noise: no model can
-    expect to do better.
+    expect to do better. With ``details=True`` a fourth item is a dict: ``"starts"``, each
+    bump's first timestep ``(samples,)``, and ``"bayes_correct"``, whether the Bayes classifier
+    gets each sample right ``(samples,)``; the first three items are the same.
 
     Example: ``x, labels, best_accuracy = bump_patterns(1000, seed=1)``
     """
+    if not isinstance(details, (bool, np.bool_)):
+        raise ValueError(f"expected details as True or False, got {describe(details)}")
     _check_sizes(samples, timesteps, seed)
     noise = check_number(noise, "noise", positive=True)
     amplitude = check_number(amplitude, "amplitude")
@@ -277,4 +309,7 @@ def bump_patterns(samples, timesteps=20, amplitude=1.5, noise=1.0, width=3, seed
     windows = np.stack([x[:, s:s + width].sum(axis=1) for s in range(timesteps - width + 1)], 1)
     log_evidence = (amplitude * windows - width * amplitude**2 / 2) / noise**2  # (N, starts, 3)
     best = np.logaddexp.reduce(log_evidence, axis=1).argmax(axis=1)
-    return x.astype("float32"), labels, float((best == labels).mean())
+    result = x.astype("float32"), labels, float((best == labels).mean())
+    if details:
+        return (*result, {"starts": starts, "bayes_correct": best == labels})
+    return result

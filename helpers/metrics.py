@@ -55,8 +55,10 @@ def floor_band(noise_variance, n_errors, level=0.95):
     The noise floor is an expectation. A test MSE is a mean of ``n_errors`` squared noise draws,
     so even the generator's exact rule scores a little above or below it. For Gaussian noise the
     relative standard deviation of that mean is ``sqrt(2 / n_errors)``; the band is
-    ``1 ± z · sqrt(2 / n_errors)`` with ``z`` the normal quantile for ``level``. A ratio inside
-    the band cannot be told apart from the best possible; a point below 1.00× is luck, not skill.
+    ``1 ± z · sqrt(2 / n_errors)`` with ``z`` the normal quantile for ``level``. It answers "could
+    a perfect model score this on a random test set of this size?": a point below 1.00× is luck
+    in the test noise, not skill. Whether *this* model is perfect is better measured against the
+    noise-free targets on the same samples, when the generator knows them.
 
     Example: ``floor_band(0.09, 40_000)`` returns about ``(0.986, 1.014)``.
     """

@@ -23,16 +23,25 @@ SKIPPED = "#c9c9c9"  # grey: computed, then thrown away
 CELL = "#4a7ebb"  # blue: the one recurrent cell, reused at every timestep
 
 
-def plot_batch(x, feature_names=None, max_samples=6):
+def plot_batch(x, feature_names=None, max_samples=6, titles=None, highlight=None):
     """Draw each sample of ``x`` ``(samples, timesteps, features)`` as a timesteps × features grid.
 
     Rows are timesteps, columns are features, and every cell shows its value, so the picture
-    reads like the array. All panels share one colour scale.
+    reads like the array. All panels share one colour scale. ``titles`` (one string per sample)
+    is added to each panel's title, e.g. its label; ``highlight``, a boolean array of ``x``'s
+    shape, outlines the cells where it is True in red, e.g. where a pattern was planted.
 
     Example: ``fig = plot_batch(np.arange(12).reshape(2, 2, 3))``
     """
     x = check_sequences(x)
     samples, timesteps, features = x.shape
+    if titles is not None:
+        titles = _names(titles, samples, f"titles for x of shape {x.shape}")
+    if highlight is not None:
+        mask = np.asarray(highlight) if isinstance(highlight, np.ndarray) else None
+        if mask is None or mask.dtype != bool or mask.shape != x.shape:
+            raise ValueError(f"expected highlight as a boolean array of x's shape {x.shape}, "
+                             f"got {describe(highlight)}")
     if not is_positive_int(max_samples):
         raise ValueError(f"expected max_samples as a positive int, got {max_samples!r}")
     if features > 40:
@@ -55,7 +64,12 @@ def plot_batch(x, feature_names=None, max_samples=6):
     low, high = float(x.min()), float(x.max())
     for s, ax in enumerate(axes[0]):
         image = ax.imshow(x[s], cmap="Blues", vmin=low, vmax=high, aspect="auto")
-        ax.set_title(f"sample {s}:  x[{s}]  {x[s].shape}", fontsize=10)
+        ax.set_title(f"sample {s}:  x[{s}]  {x[s].shape}"
+                     + ("" if titles is None else f"\n{titles[s]}"), fontsize=10)
+        if highlight is not None:
+            for t, f in zip(*np.nonzero(mask[s]), strict=True):
+                ax.add_patch(plt.Rectangle((f - 0.5, t - 0.5), 1, 1, fill=False, edgecolor="red",
+                                           linewidth=1.5))
         ax.set_xticks(range(features), feature_names, rotation=30 if features > 4 else 0)
         step = 1 if timesteps <= 10 else 5 * (1 + timesteps // 50)  # at most ~10 labels
         ticks = range(0, timesteps, step)
@@ -147,26 +161,35 @@ def plot_unrolled_rnn(timesteps=4, settings=(True, False)):
 
 
 def plot_history(histories, metric="loss", log=True, noise_variance=None, ylabel=None,
-                 split="training"):
+                 split="training", best=None, markers=False):
     """Plot ``metric`` per epoch for one or more Keras ``History`` objects, one line each.
 
     ``histories`` maps a label to ``model.fit(...)``'s return value (or its ``.history`` dict).
     ``split`` names the data the ``metric`` curves were measured on, for the legend: "training"
     for what ``fit`` records; pass e.g. "test" for curves you measured yourself.
+    ``best``, when given, is the best possible value of the metric (e.g. the Bayes accuracy),
+    drawn as a dotted line.
     Validation curves (``val_<metric>``), when present, are drawn dashed in the same colour;
     ``noise_variance``, when given, is drawn as the noise floor of an MSE loss. ``ylabel``
-    (default: the metric's name) labels the vertical axis, e.g. with units.
+    (default: the metric's name) labels the vertical axis, e.g. with units. ``markers=True``
+    gives each label's curves a marker of their own (hollow for validation), so that curves lying
+    on top of one another stay visible.
 
     Example: ``fig = plot_history({"LSTM": history})``
     """
     check_mapping(histories, "histories", of="History (what model.fit returns)")
     check_text(metric, "metric")
     check_text(split, "split")
+    if best is not None:
+        best = check_number(best, "best")
     if not isinstance(log, bool):
         raise ValueError(f"expected log as True or False, got {describe(log)}")
+    if not isinstance(markers, bool):
+        raise ValueError(f"expected markers as True or False, got {describe(markers)}")
     _check_floor_and_label(noise_variance, ylabel)
     fig, ax = plt.subplots(figsize=(6.4, 3.4), layout="constrained")
-    for label, history in histories.items():
+    for index, (label, history) in enumerate(histories.items()):
+        marker = "os^Dv<>p"[index % 8] if markers else None
         logs = getattr(history, "history", history)
         if not isinstance(logs, dict):
             raise ValueError(f"expected the history of {label!r} as what model.fit returns (or "
@@ -175,16 +198,19 @@ def plot_history(histories, metric="loss", log=True, noise_variance=None, ylabel
             raise ValueError(f"expected '{metric}' in the history of {label!r}, got {sorted(logs)}")
         training = _curve(logs[metric], f"'{metric}' of {label!r}", "epoch")
         epochs = np.arange(1, len(training) + 1)
-        (line,) = ax.plot(epochs, training, label=f"{label}: {split}")
+        (line,) = ax.plot(epochs, training, marker=marker, markersize=6,
+                          label=f"{label}: {split}")
         if f"val_{metric}" in logs:
             validation = _curve(logs[f"val_{metric}"], f"'val_{metric}' of {label!r}", "epoch")
             if validation.shape != training.shape:
                 raise ValueError(f"expected 'val_{metric}' of {label!r} with one value per "
                                  f"epoch, {training.shape}, got shape {validation.shape}")
-            ax.plot(epochs, validation, "--", color=line.get_color(),
-                    label=f"{label}: validation")
+            ax.plot(epochs, validation, "--", color=line.get_color(), marker=marker,
+                    markersize=6, markerfacecolor="none", label=f"{label}: validation")
     if noise_variance is not None:
         ax.axhline(noise_variance, color="black", linestyle=":", label="noise floor")
+    if best is not None:
+        ax.axhline(best, color="black", linestyle=":", label=f"best possible ({best:.3f})")
     ax.set_xlabel("epoch")
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_ylabel(metric if ylabel is None else ylabel)
@@ -217,25 +243,43 @@ def _error_curves(errors, per):
     return {label: _curve(values, repr(label), per) for label, values in errors.items()}
 
 
-def plot_error_by_timestep(errors, noise_variance=None, n_errors=None):
+def plot_error_by_timestep(errors, noise_variance=None, n_errors=None, ylabel=None):
     """Plot the test MSE at each timestep, one line per label, against the noise floor.
 
     ``errors`` maps a label to a 1-D array of length ``timesteps`` (e.g.
-    ``mse(y, p, axis=(0, 2))`` for ``(samples, timesteps, outputs)``). ``n_errors``, with
-    ``noise_variance``, is how many squared errors each point averages (samples × outputs): the
-    band where a perfect model's points would fall 95 % of the time is shaded
-    (``metrics.floor_band``).
+    ``mse(y, p, axis=(0, 2))`` for ``(samples, timesteps, outputs)``), or to a 2-D array
+    ``(runs, timesteps)``, one row per training run: then the line is the runs' mean and their
+    range (min to max) is shaded. ``n_errors``, with ``noise_variance``, is how many squared
+    errors each point averages (samples × outputs): the band where a perfect model's points
+    would fall 95 % of the time is shaded (``metrics.floor_band``). ``ylabel`` (default
+    "test MSE at step t") labels the vertical axis, e.g. for errors divided by the noise floor.
 
     Example: ``fig = plot_error_by_timestep({"LSTM": per_step}, noise_variance=0.09)``
     """
-    curves = _error_curves(errors, "timestep")
-    _check_floor_and_label(noise_variance, None)
+    check_mapping(errors, "errors", of="one error per timestep")
+    curves = {}
+    for label, values in errors.items():
+        values = check_numeric_array(values, repr(label))
+        if values.ndim not in (1, 2):
+            raise ValueError(f"expected one value per timestep, shape (timesteps,), or one row "
+                             f"per run, shape (runs, timesteps), for {label!r}, got shape "
+                             f"{values.shape}")
+        curves[label] = values
+    _check_floor_and_label(noise_variance, ylabel)
     if n_errors is not None and noise_variance is None:
         raise ValueError(f"expected noise_variance with n_errors (the band is around the noise "
                          f"floor), got noise_variance None and n_errors {describe(n_errors)}")
     fig, ax = plt.subplots(figsize=(6.4, 3.2), layout="constrained")
-    for label, per_step in curves.items():
-        ax.plot(np.arange(len(per_step)), per_step, "o-", markersize=3, label=label)
+    for label, values in curves.items():
+        steps = np.arange(values.shape[-1])
+        if values.ndim == 1:
+            ax.plot(steps, values, "o-", markersize=3, label=label)
+            continue
+        runs = len(values)
+        (line,) = ax.plot(steps, values.mean(axis=0), "o-", markersize=3,
+                          label=f"{label}: mean of {runs} runs")
+        ax.fill_between(steps, values.min(axis=0), values.max(axis=0), color=line.get_color(),
+                        alpha=0.2, label=f"{label}: min–max of {runs} runs")
     if noise_variance is not None:
         ax.axhline(noise_variance, color="black", linestyle=":", label="noise floor")
     if n_errors is not None:
@@ -244,14 +288,105 @@ def plot_error_by_timestep(errors, noise_variance=None, n_errors=None):
                    label="a perfect model, 95 %")
     ax.set_xlabel("timestep t")
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.set_ylabel("test MSE at step t")
+    ax.set_ylabel("test MSE at step t" if ylabel is None else ylabel)
     ax.set_ylim(bottom=0)
     ax.legend(fontsize=8)
     return fig
 
 
-def plot_sequences(y_true, y_pred, samples=(0, 1, 2), output_names=None):
+def plot_seed_spread(curves, ylabel="test MSE", split="test", noise_variance=None,
+                     n_errors=None, ymax=None, rows="seeds"):
+    """Plot a metric per epoch over several seeds: the mean as a line, the seeds' range shaded.
+
+    ``curves`` maps a label to an array of shape ``(seeds, epochs)``: a row per training run
+    (runs that differ in their initialisation, say), a column per epoch. The line is the mean
+    over the seeds; the band runs from their minimum to their maximum. ``split`` names the data
+    the values were measured on, for the legend. ``noise_variance`` draws the noise floor; with
+    ``n_errors`` (how many squared errors each value averages), the band where a perfect model's
+    value would fall 95 % of the time is shaded grey (``metrics.floor_band``). ``ymax`` cuts the
+    vertical axis (linear) at that value, to show the later epochs closely. ``rows`` names the
+    rows in the legend: "seeds", or e.g. "runs" for runs that differ in more than a seed.
+
+    Example: ``fig = plot_seed_spread({"per-step": ratios}, ylabel="test MSE / noise floor")``
+    """
+    check_mapping(curves, "curves", of="(seeds, epochs) array")
+    spreads = {}
+    for label, values in curves.items():
+        values = check_numeric_array(values, repr(label))
+        if values.ndim != 2:
+            raise ValueError(f"expected one row per seed and one column per epoch, shape "
+                             f"(seeds, epochs), for {label!r}, got shape {values.shape}")
+        spreads[label] = values
+    check_text(ylabel, "ylabel")
+    check_text(split, "split")
+    check_text(rows, "rows")
+    _check_floor_and_label(noise_variance, None)
+    if n_errors is not None and noise_variance is None:
+        raise ValueError(f"expected noise_variance with n_errors (the band is around the noise "
+                         f"floor), got noise_variance None and n_errors {describe(n_errors)}")
+    band = None if n_errors is None else floor_band(noise_variance, n_errors)
+    if ymax is not None:
+        ymax = check_number(ymax, "ymax")
+    fig, ax = plt.subplots(figsize=(6.4, 3.4), layout="constrained")
+    for label, values in spreads.items():
+        seeds, epochs = values.shape
+        x = np.arange(1, epochs + 1)
+        (line,) = ax.plot(x, values.mean(axis=0), "o-", markersize=3,
+                          label=f"{label}: {split}, mean of {seeds} {rows}")
+        ax.fill_between(x, values.min(axis=0), values.max(axis=0), color=line.get_color(),
+                        alpha=0.2, label=f"{label}: min–max of {seeds} {rows}")
+    if noise_variance is not None:
+        ax.axhline(noise_variance, color="black", linestyle=":", label="noise floor")
+    if band is not None:
+        ax.axhspan(band[0] * noise_variance, band[1] * noise_variance, color="grey", alpha=0.2,
+                   label="a perfect model, 95 %")
+    ax.set_xlabel("epoch")
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_ylabel(ylabel)
+    if ymax is not None:
+        ax.set_ylim(top=ymax)
+    ax.legend(fontsize=8)
+    return fig
+
+
+def plot_by_timestep(values, xlabel, ylabel, chance=None, steps=None):
+    """Plot one value per timestep (e.g. accuracy by where a pattern starts), one line per label.
+
+    ``values`` maps a label to a 1-D array ``(timesteps,)``, drawn at x = 0, 1, ... or at
+    ``steps`` (a 1-D array of the same length, e.g. the middle of each group of timesteps);
+    ``chance``, when given, is drawn as a dotted line (e.g. 1/3 for three balanced classes).
+
+    Example: ``fig = plot_by_timestep({"GRU": [0.7, 0.8]}, "bump starts at", "test accuracy")``
+    """
+    curves = _error_curves(values, "timestep")
+    check_text(xlabel, "xlabel")
+    check_text(ylabel, "ylabel")
+    if chance is not None:
+        chance = check_number(chance, "chance")
+    lengths = {len(curve) for curve in curves.values()}
+    if steps is not None:
+        steps = _curve(steps, "steps", "value")
+        if {len(steps)} != lengths:
+            raise ValueError(f"expected steps with one entry per value, {sorted(lengths)}, got "
+                             f"{len(steps)}")
+    fig, ax = plt.subplots(figsize=(6.4, 3.2), layout="constrained")
+    for label, curve in curves.items():
+        ax.plot(np.arange(len(curve)) if steps is None else steps, curve, "o-", markersize=3,
+                label=label)
+    if chance is not None:
+        ax.axhline(chance, color="black", linestyle=":", label=f"chance ({chance:.2f})")
+    ax.set_xlabel(xlabel)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_ylabel(ylabel)
+    ax.legend(fontsize=8)
+    return fig
+
+
+def plot_sequences(y_true, y_pred, samples=(0, 1, 2), output_names=None, y_clean=None):
     """Plot true and predicted sequences ``(samples, timesteps, outputs)``: a row per sample.
+
+    ``y_clean``, when given (same shape), is the noise-free signal behind ``y_true``, drawn as a
+    black line: what a perfect model would predict.
 
     Example: ``fig = plot_sequences(y_test, model.predict(x_test), samples=(0, 1))``
     """
@@ -262,6 +397,11 @@ def plot_sequences(y_true, y_pred, samples=(0, 1, 2), output_names=None):
             "expected true and predicted sequences of one shape (samples, timesteps, outputs), "
             f"got {y_true.shape} and {y_pred.shape}"
         )
+    if y_clean is not None:
+        y_clean = check_numeric_array(y_clean, "noise-free sequences")
+        if y_clean.shape != y_true.shape:
+            raise ValueError(f"expected noise-free sequences of the targets' shape "
+                             f"{y_true.shape}, got {y_clean.shape}")
     outputs = y_true.shape[2]
     if output_names is None:
         output_names = [f"output {k}" for k in range(outputs)]
@@ -277,14 +417,18 @@ def plot_sequences(y_true, y_pred, samples=(0, 1, 2), output_names=None):
         for k in range(outputs):
             ax = axes[row, k]
             ax.plot(steps, y_true[s, :, k], "o", markersize=3, color="grey", label="target")
-            ax.plot(steps, y_pred[s, :, k], "-", color=RETURNED, label="prediction")
+            if y_clean is not None:
+                ax.plot(steps, y_clean[s, :, k], "-", color="black", linewidth=1,
+                        label="noise-free signal")
+            ax.plot(steps, y_pred[s, :, k], "--", color=RETURNED, label="prediction")
             if row == 0:
                 ax.set_title(output_names[k], fontsize=10)
             if k == 0:
                 ax.set_ylabel(f"sample {s}")
     for ax in axes[-1]:
         ax.set_xlabel("timestep t")
-    axes[0, -1].legend(fontsize=8)
+    fig.legend(*axes[0, -1].get_legend_handles_labels(), loc="outside lower center", ncols=3,
+               fontsize=8)
     return fig
 
 

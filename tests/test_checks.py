@@ -104,3 +104,177 @@ def test_one_hot_width_feedback():
     assert "3 numeric features are there too" in checks.grade("01.4", 6)[1]
     assert "whole number" in checks.grade("01.4", "9")[1]
     assert "whole number" in checks.grade("01.4", True)[1]
+
+
+def test_setting_feedback_explains_the_forecast_task():
+    forecast = "forecast tomorrow's temperature from the last 30 days, one target per window"
+    assert checks.SETTING_TASKS[forecast] is False
+    message = checks.grade("04.2", {**checks.SETTING_TASKS, forecast: True})[1]
+    assert message.startswith("not yet: 1 of 4 to rethink") and "29 outputs" in message, message
+    assert "True works too" in message  # trained on every day's next value (section 6's table)
+    review = checks.grade("04.2", {**checks.SETTING_TASKS,
+                                   "decide whether a whole review is positive": True})[1]
+    assert "one output for the whole sequence" in review
+
+
+SENSORS = {"per second": {"x": (500, 60, 6), "y": (500, 60, 2), "return_sequences": True},
+           "per window": {"x": (500, 60, 6), "y": (500, 2), "return_sequences": False}}
+
+
+def test_sensor_shapes_accept_lists_arrays_and_numpy_values():
+    assert checks.grade("04.3", SENSORS)[0] == checks.CORRECT
+    answer = {"per second": {"x": [500, 60, np.int64(6)], "y": np.array([500, 60, 2]),
+                             "return_sequences": np.True_},
+              "per window": {"x": (500.0, 60, 6), "y": [500, 2], "return_sequences": False}}
+    assert checks.grade("04.3", answer)[0] == checks.CORRECT
+
+
+@pytest.mark.parametrize(
+    "task, change, hint",
+    [
+        ("per window", {"y": (500, 1, 2)}, "take y[:, -1], (500, 2)"),
+        ("per window", {"y": (500, 60, 2)}, "has no seconds axis"),
+        ("per second", {"y": (500, 2)}, "keeps the seconds axis"),
+        ("per second", {"y": (500, 60)}, "keep the outputs axis, (500, 60, 2)"),
+        ("per window", {"y": (2, 500)}, "right sizes, wrong order"),
+        ("per second", {"x": (500, 6, 60)}, "(windows, seconds, sensors)"),
+        ("per window", {"x": (500, 60)}, "keep the features axis"),
+        ("per second", {"x": (30_000, 6)}, "cut into 500 windows of 60"),
+        ("per second", {"x": (None, 60, 6)}, "write 500 (windows) where None is"),
+        ("per second", {"x": "(500, 60, 6)"}, "as a tuple of ints"),
+        ("per second", {"return_sequences": False}, "an output at every step: True"),
+        ("per window", {"return_sequences": True}, "59 outputs would have nothing to learn"),
+        ("per window", {"return_sequences": 0}, "expected return_sequences as True or False"),
+    ],
+)
+def test_sensor_shapes_feedback_names_the_slip(task, change, hint):
+    answer = {**SENSORS, task: {**SENSORS[task], **change}}
+    status, message = checks.grade("04.3", answer)
+    assert status == checks.WRONG
+    assert message.startswith(f"not yet: '{task}': ") and hint in message, message
+
+
+def test_sensor_shapes_refuse_other_structures():
+    assert "keys 'per second' and 'per window'" in checks.grade("04.3", {"per second": 1})[1]
+    message = checks.grade("04.3", {**SENSORS, "per window": ((500, 60, 6), (500, 2), False)})[1]
+    assert "answer['per window'] as a dict with the keys" in message
+
+
+STATION = {"feed": (1, 1, 3), "returns": (1, 1, 4), "reset": True}
+
+
+@pytest.mark.parametrize(
+    "change, hint",
+    [
+        ({"feed": (3,)}, "no batch axis and no time axis"),
+        ({"feed": (1, 3)}, "(1, 3) has no time axis"),
+        ({"feed": (3, 1, 1)}, "order the axes (batch, timesteps, features)"),
+        ({"feed": (None, 1, 3)}, "1, not None"),
+        ({"feed": (8, 1, 3)}, "batch_shape=(1, 1, 3)"),
+        ({"feed": "(1, 1, 3)"}, "expected a shape tuple of ints"),
+        ({"returns": (1, 4)}, "return_sequences=True the time axis stays"),
+        ({"returns": (4,)}, "the batch and time axes come back too"),
+        ({"returns": (1, 1, 3)}, "4 units, not 3"),
+        ({"returns": (1, 20, 4)}, "(1, 1, 4); you gave (1, 20, 4)"),
+        ({"reset": False}, "without reset_state()"),
+        ({"reset": "reset_state()"}, "expected True or False"),
+    ],
+)
+def test_station_stream_feedback_names_the_slip(change, hint):
+    status, message = checks.grade("07.3", {**STATION, **change})
+    assert status == checks.WRONG
+    assert message.startswith("not yet: 1 of 3 to rethink") and hint in message, message
+
+
+def test_station_stream_accepts_lists_and_numpy_values_and_counts_the_slips():
+    answer = {"feed": [1, np.int64(1), 3], "returns": np.array([1, 1, 4]), "reset": np.True_}
+    assert checks.grade("07.3", answer)[0] == checks.CORRECT
+    message = checks.grade("07.3", checks.EXERCISES["07.3"].wrong_answer())[1]
+    assert message.startswith("not yet: 3 of 3 to rethink; 'feed'"), message
+    assert "expected a dict with the keys" in checks.grade("07.3", {"feed": (1, 1, 3)})[1]
+
+
+def test_per_step_classifier_feedback():
+    import keras
+    from keras import layers
+
+    def model(return_sequences=True, head=None):
+        inputs = keras.Input(shape=(None, 8))
+        hidden = layers.GRU(4, return_sequences=return_sequences)(inputs)
+        return keras.Model(inputs, (head or layers.Dense(3, activation="softmax"))(hidden))
+
+    assert checks.grade("02.3", model())[0] == checks.CORRECT
+    assert "return_sequences=True" in checks.grade("02.3", model(return_sequences=False))[1]
+    assert "3 states" in checks.grade("02.3", model(head=layers.Dense(2)))[1]
+    over_time = keras.Sequential([keras.Input(shape=(None, 8)),
+                                  layers.GRU(4, return_sequences=True), layers.Dense(3),
+                                  layers.Softmax(axis=1)])
+    assert "over the timesteps" in checks.grade("02.3", over_time)[1]
+    sigmoid = model(head=layers.Dense(3, activation="sigmoid"))
+    assert "do not sum to 1" in checks.grade("02.3", sigmoid)[1]
+    assert "keras.Model" in checks.grade("02.3", "a model")[1]
+
+
+@pytest.mark.parametrize(
+    "answer, hint",
+    [
+        (((800, 3, 500), (800,), (800, 6), "sparse_categorical_crossentropy"), "swapped"),
+        (((800, 10, 3), (800,), (800, 6), "sparse_categorical_crossentropy"), "500 timesteps"),
+        (((800, 500, 3), (800, 500), (800, 6), "sparse_categorical_crossentropy"),
+         "not per reading"),
+        (((800, 500, 3), (800, 6), (800, 6), "sparse_categorical_crossentropy"), "one-hot"),
+        (((800, 500, 3), (800,), (800, 500, 6), "sparse_categorical_crossentropy"),
+         "return_sequences=True"),
+        (((800, 500, 3), (800,), (800, 6), "categorical_crossentropy"), "wants one-hot"),
+        (((800, 500, 3), (800,), (800, 6), "mse"), "cross-entropy loss, not 'mse'"),
+        (((800, 500, 3), (800,), (800, 6), 3), "as a string"),
+        (("x", (800,), (800, 6), "mse"), "tuples of ints"),
+        ((800, 500), "expected four items"),
+    ],
+)
+def test_activity_setting_feedback(answer, hint):
+    status, message = checks.grade("03.3", answer)
+    assert status == checks.WRONG and hint in message
+    for right_y in [(800,), (800, 1)]:
+        right = ((800, 500, 3), right_y, [800, 6], "sparse_categorical_crossentropy")
+        assert checks.grade("03.3", right)[0] == checks.CORRECT
+
+
+SENSOR_LOGS = ((3, 30, 3), 41, (3, 10), 6)
+
+
+@pytest.mark.parametrize(
+    "part, value, hint",
+    [
+        (0, (3, 3, 30), "order the axes (samples, timesteps, features) = (3, 30, 3)"),
+        (0, (3, 12, 3), "up to the longest, 30 steps"),
+        (0, (30, 3), "padded to the longest (30 steps)"),
+        (0, "(3, 30, 3)", "expected a shape tuple of ints"),
+        (1, 49, "counts the real steps (True)"),
+        (1, 123, "not per sensor"),
+        (1, 90, "every entry of the (3, 30) mask"),
+        (1, 40.5, "expected a whole number of False entries"),
+        (2, (3, 30, 10), "return_sequences=False drops the time axis"),
+        (2, (3, 3), "10 units, not the 3 sensors"),
+        (2, (10,), "the batch axis stays"),
+        (3, 7, "Python counts from 0"),
+        (3, 29, "skips the padding"),
+        (3, 22, "pre-padding"),
+        (3, 5, "post-padded, the 7 real steps come first"),
+    ],
+)
+def test_sensor_logs_feedback_names_the_slip(part, value, hint):
+    answer = list(SENSOR_LOGS)
+    answer[part] = value
+    status, message = checks.grade("06.4", tuple(answer))
+    assert status == checks.WRONG
+    assert message.startswith(f"not yet: 1 of 4 to rethink; ({'abcd'[part]}): ") and hint in message
+
+
+def test_sensor_logs_accept_lists_and_numpy_values_and_count_the_slips():
+    assert checks.grade("06.4", SENSOR_LOGS)[0] == checks.CORRECT
+    answer = [np.array([3, 30, 3]), np.int64(41), [3, 10.0], np.float32(6)]
+    assert checks.grade("06.4", answer)[0] == checks.CORRECT
+    message = checks.grade("06.4", ((3, 3, 30), 49, (3, 30, 10), 29))[1]
+    assert message.startswith("not yet: 4 of 4 to rethink; (a): "), message
+    assert "expected four items" in checks.grade("06.4", SENSOR_LOGS[:3])[1]

@@ -20,6 +20,19 @@ def test_smoothed_signals_follow_their_recurrence():
     assert variance == pytest.approx(TINY**2)
 
 
+def test_smoothed_targets_are_the_signals_without_their_noise():
+    x, y, variance = data.smoothed_signals(3000, timesteps=12, noise=0.5, seed=3)
+    clean = data.smoothed_targets(x)
+    assert clean.shape == (3000, 12, 2) and clean.dtype == np.float64
+    np.testing.assert_allclose(clean, data.smoothed_signals(3000, 12, noise=TINY, seed=3)[1],
+                               atol=1e-5)
+    assert np.var(y - clean) == pytest.approx(variance, rel=0.05)
+    # the averages start from 0 at step 0 of whatever is passed: a prefix gives the same targets
+    np.testing.assert_array_equal(data.smoothed_targets(x[:, :5]), clean[:, :5])
+    with pytest.raises(ValueError, match=r"expected x with 3 features.*got shape \(2, 4, 2\)"):
+        data.smoothed_targets(np.zeros((2, 4, 2)))
+
+
 @pytest.mark.parametrize("generator", [data.smoothed_signals, data.comovement])
 def test_the_noise_has_the_variance_reported(generator):
     x_clean, y_clean, _ = generator(4000, noise=TINY, seed=7)
@@ -51,6 +64,18 @@ def test_bump_patterns_hold_one_bump_in_the_labelled_feature():
         assert len(steps) == 3 and np.all(np.diff(steps) == 1)
         assert raised[sample].sum() == 3
     assert best == 1.0  # with almost no noise the Bayes classifier is always right
+
+
+def test_bump_patterns_details_give_each_bump_start_and_the_bayes_verdict():
+    x, labels, best, info = data.bump_patterns(60, timesteps=10, amplitude=2.0, noise=1e-3,
+                                               seed=5, details=True)
+    same = data.bump_patterns(60, timesteps=10, amplitude=2.0, noise=1e-3, seed=5)
+    np.testing.assert_array_equal(x, same[0])
+    assert best == same[2] == info["bayes_correct"].mean() == 1.0
+    for sample, start in enumerate(info["starts"]):  # the bump sits where "starts" says
+        assert np.all(x[sample, start:start + 3, labels[sample]] > 1.0)
+    with pytest.raises(ValueError, match="expected details as True or False, got 'yes'"):
+        data.bump_patterns(5, details="yes")
 
 
 def test_bump_patterns_best_accuracy_falls_to_chance_in_heavy_noise():
@@ -107,3 +132,12 @@ def test_ragged_readings_noise_and_bad_lengths():
         data.ragged_readings(10, min_timesteps=0)
     with pytest.raises(ValueError, match="expected samples as a positive int"):
         data.ragged_readings(0)
+
+
+def test_comovement_targets_are_the_targets_without_their_noise():
+    x, y, noise_variance = data.comovement(20_000, timesteps=8, noise=0.5, seed=3)
+    clean = data.comovement_targets(x)
+    assert clean.shape == y.shape == (20_000, 1)
+    assert np.mean((y - clean) ** 2) == pytest.approx(noise_variance, rel=0.03)
+    with pytest.raises(ValueError, match="3 features"):
+        data.comovement_targets(np.zeros((2, 4, 2)))

@@ -66,6 +66,29 @@ def test_unrolled_rnn_refuses_bad_settings(settings):
         plots.plot_unrolled_rnn(settings=settings)
 
 
+def test_plot_batch_titles_and_highlights():
+    x = np.zeros((2, 4, 3))
+    mark = np.zeros(x.shape, dtype=bool)
+    mark[1, 2:4, 0] = True
+    fig = plots.plot_batch(x, titles=["label 0", "label 2"], highlight=mark)
+    assert fig.axes[1].get_title().endswith("\nlabel 2")
+    outlined = [p.get_xy() for p in fig.axes[1].patches if isinstance(p, plt.Rectangle)]
+    assert sorted(outlined) == [(-0.5, 1.5), (-0.5, 2.5)]
+    assert not [p for p in fig.axes[0].patches if isinstance(p, plt.Rectangle)]
+    with pytest.raises(ValueError, match=r"boolean array of x's shape \(2, 4, 3\)"):
+        plots.plot_batch(x, highlight=mark[0])
+    with pytest.raises(ValueError, match="expected 2 titles"):
+        plots.plot_batch(x, titles=["one"])
+
+
+def test_plot_history_draws_the_best_possible_value():
+    fig = plots.plot_history({"m": {"accuracy": [0.5, 0.7]}}, metric="accuracy", log=False,
+                             best=0.781)
+    assert fig.axes[0].get_lines()[-1].get_label() == "best possible (0.781)"
+    with pytest.raises(ValueError, match="expected best as a finite number"):
+        plots.plot_history({"m": {"loss": [1.0]}}, best="high")
+
+
 def test_plot_batch_refuses_bad_options():
     x = np.zeros((2, 2, 3))
     with pytest.raises(ValueError, match=r"feature names .* of strings, got 'abc' \(str\)"):
@@ -97,6 +120,18 @@ def test_plot_history_draws_training_validation_and_floor():
     np.testing.assert_array_equal(ax.get_lines()[0].get_ydata(), history["loss"])
 
 
+def test_plot_history_markers_tell_curves_on_top_of_each_other_apart():
+    same = {"loss": [1.0, 0.5], "val_loss": [1.1, 0.6]}
+    fig = plots.plot_history({"a": same, "b": same}, markers=True)
+    lines = fig.axes[0].get_lines()
+    assert [line.get_marker() for line in lines] == ["o", "o", "s", "s"]
+    assert [line.get_markerfacecolor() for line in lines[1::2]] == ["none", "none"]
+    plain = plots.plot_history({"a": same})
+    assert {line.get_marker() for line in plain.axes[0].get_lines()} == {"None"}
+    with pytest.raises(ValueError, match="expected markers as True or False, got 1"):
+        plots.plot_history({"a": same}, markers=1)
+
+
 def test_plot_history_names_the_split_it_was_given():
     fig = plots.plot_history({"per-step": {"mse": [2.0, 1.0]}}, metric="mse", split="test")
     assert [line.get_label() for line in fig.axes[0].get_lines()] == ["per-step: test"]
@@ -125,8 +160,62 @@ def test_plot_error_by_timestep_shades_the_band_of_a_perfect_model():
 def test_plot_error_by_timestep_needs_one_error_per_step():
     fig = plots.plot_error_by_timestep({"a": np.ones(5)}, noise_variance=0.5)
     assert len(fig.axes[0].get_lines()) == 2
-    with pytest.raises(ValueError, match=r"shape \(timesteps,\), for 'a', got shape \(5, 2\)"):
-        plots.plot_error_by_timestep({"a": np.ones((5, 2))})
+    expected = r"shape \(runs, timesteps\), for 'a', got shape \(5, 2, 2\)"
+    with pytest.raises(ValueError, match=expected):
+        plots.plot_error_by_timestep({"a": np.ones((5, 2, 2))})
+
+
+def test_plot_error_by_timestep_draws_the_mean_and_the_range_of_runs():
+    errors = np.array([[7.0, 5.0, 3.0], [8.0, 4.0, 2.0]])  # (runs, timesteps)
+    fig = plots.plot_error_by_timestep({"copied": errors}, noise_variance=1.0,
+                                       ylabel="test MSE / noise floor at step t")
+    (ax,) = fig.axes
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == [
+        "copied: mean of 2 runs", "copied: min–max of 2 runs", "noise floor"]
+    mean, floor = ax.get_lines()
+    np.testing.assert_array_equal(mean.get_xdata(), [0, 1, 2])
+    np.testing.assert_allclose(mean.get_ydata(), [7.5, 4.5, 2.5])
+    spread = ax.collections[0].get_paths()[0].vertices[:, 1]  # the band's outline
+    assert spread.min() == 2.0 and spread.max() == 8.0
+    assert ax.get_ylabel() == "test MSE / noise floor at step t"
+
+
+def test_plot_seed_spread_draws_the_mean_and_the_range_of_the_seeds():
+    ratios = np.array([[2.0, 1.2, 1.0], [3.0, 1.4, 1.1], [2.5, 1.0, 1.3]])  # (seeds, epochs)
+    fig = plots.plot_seed_spread({"per-step": ratios, "last-step": ratios + 1},
+                                 ylabel="test MSE / noise floor", noise_variance=1.0,
+                                 n_errors=2000, ymax=2.5)
+    (ax,) = fig.axes
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == [
+        "per-step: test, mean of 3 seeds", "per-step: min–max of 3 seeds",
+        "last-step: test, mean of 3 seeds", "last-step: min–max of 3 seeds", "noise floor",
+        "a perfect model, 95 %"]
+    mean, _, floor = ax.get_lines()
+    np.testing.assert_array_equal(mean.get_xdata(), [1, 2, 3])
+    np.testing.assert_allclose(mean.get_ydata(), ratios.mean(axis=0))
+    assert list(floor.get_ydata()) == [1.0, 1.0]
+    spread = ax.collections[0].get_paths()[0].vertices[:, 1]  # the band's outline
+    assert spread.min() == 1.0 and spread.max() == 3.0
+    (band,) = ax.patches
+    np.testing.assert_allclose([band.get_y(), band.get_y() + band.get_height()],
+                               metrics.floor_band(1.0, 2000))
+    assert ax.get_ylim()[1] == 2.5 and ax.get_yscale() == "linear"
+    assert ax.get_ylabel() == "test MSE / noise floor"
+
+
+def test_plot_seed_spread_names_the_split_and_refuses_bad_curves():
+    fig = plots.plot_seed_spread({"a": np.ones((2, 4))}, split="validation")
+    labels = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    assert labels == ["a: validation, mean of 2 seeds", "a: min–max of 2 seeds"]
+    fig = plots.plot_seed_spread({"a": np.ones((2, 4))}, rows="runs")
+    labels = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    assert labels == ["a: test, mean of 2 runs", "a: min–max of 2 runs"]
+    with pytest.raises(ValueError, match=r"shape \(seeds, epochs\), for 'a', got shape \(4,\)"):
+        plots.plot_seed_spread({"a": np.ones(4)})
+    with pytest.raises(ValueError, match="expected noise_variance with n_errors"):
+        plots.plot_seed_spread({"a": np.ones((2, 4))}, n_errors=2000)
+    with pytest.raises(ValueError, match="expected curves as a non-empty dict"):
+        plots.plot_seed_spread({})
 
 
 def test_plot_sequences_draws_a_row_per_sample_and_a_column_per_output():
@@ -139,6 +228,16 @@ def test_plot_sequences_draws_a_row_per_sample_and_a_column_per_output():
         plots.plot_sequences(y, y[..., 0])
     with pytest.raises(ValueError, match="sample indices from 0 to 3"):
         plots.plot_sequences(y, y, samples=(4,))
+
+
+def test_plot_sequences_draws_the_noise_free_signal_when_given():
+    y = np.zeros((2, 5, 1))
+    fig = plots.plot_sequences(y, y + 1, samples=(1,), y_clean=y + 0.5)
+    lines = fig.axes[0].get_lines()
+    assert [line.get_label() for line in lines] == ["target", "noise-free signal", "prediction"]
+    np.testing.assert_array_equal(lines[1].get_ydata(), np.full(5, 0.5))
+    with pytest.raises(ValueError, match=r"noise-free sequences of the targets' shape"):
+        plots.plot_sequences(y, y, y_clean=y[:1])
 
 
 def test_plot_splits_draws_each_split_and_marks_where_it_starts():
@@ -213,3 +312,17 @@ def test_plot_difference_by_horizon_draws_each_band_around_its_line():
 def test_plot_difference_by_horizon_refuses_rows_that_are_not_mean_low_high(rows):
     with pytest.raises(ValueError, match=r"rows of \(mean, low, high\) with low <= high"):
         plots.plot_difference_by_horizon({"m": rows})
+
+
+def test_plot_by_timestep_draws_each_curve_and_chance():
+    fig = plots.plot_by_timestep({"a": [0.5, 0.6, 0.7], "b": [0.4, 0.4, 0.4]}, "start",
+                                 "accuracy", chance=1 / 3)
+    ax = fig.axes[0]
+    assert [line.get_label() for line in ax.get_lines()] == ["a", "b", "chance (0.33)"]
+    assert ax.get_xlabel() == "start" and ax.get_ylabel() == "accuracy"
+    with pytest.raises(ValueError, match="expected one value per timestep"):
+        plots.plot_by_timestep({"a": np.ones((2, 2))}, "x", "y")
+    fig = plots.plot_by_timestep({"a": [0.5, 0.6]}, "x", "y", steps=[5, 15])
+    np.testing.assert_array_equal(fig.axes[0].get_lines()[0].get_xdata(), [5, 15])
+    with pytest.raises(ValueError, match="expected steps with one entry per value"):
+        plots.plot_by_timestep({"a": [0.5, 0.6]}, "x", "y", steps=[1, 2, 3])
