@@ -243,6 +243,30 @@ def _error_curves(errors, per):
     return {label: _curve(values, repr(label), per) for label, values in errors.items()}
 
 
+def _check_band_needs_floor(noise_variance, n_errors):
+    """Refuse ``n_errors`` without ``noise_variance``: the band is drawn around the floor."""
+    if n_errors is not None and noise_variance is None:
+        raise ValueError(f"expected noise_variance with n_errors (the band is around the noise "
+                         f"floor), got noise_variance None and n_errors {describe(n_errors)}")
+
+
+def _mean_and_range(ax, x, values, mean_label, range_label):
+    """Draw the mean of ``values`` ``(runs, points)`` as a line and their min–max as a band."""
+    (line,) = ax.plot(x, values.mean(axis=0), "o-", markersize=3, label=mean_label)
+    ax.fill_between(x, values.min(axis=0), values.max(axis=0), color=line.get_color(),
+                    alpha=0.2, label=range_label)
+
+
+def _floor_and_band(ax, noise_variance, n_errors):
+    """Draw the noise floor and, with ``n_errors``, where a perfect model's values fall."""
+    if noise_variance is not None:
+        ax.axhline(noise_variance, color="black", linestyle=":", label="noise floor")
+    if n_errors is not None:
+        low, high = floor_band(noise_variance, n_errors)
+        ax.axhspan(low * noise_variance, high * noise_variance, color="grey", alpha=0.2,
+                   label="a perfect model, 95 %")
+
+
 def plot_error_by_timestep(errors, noise_variance=None, n_errors=None, ylabel=None):
     """Plot the test MSE at each timestep, one line per label, against the noise floor.
 
@@ -266,9 +290,7 @@ def plot_error_by_timestep(errors, noise_variance=None, n_errors=None, ylabel=No
                              f"{values.shape}")
         curves[label] = values
     _check_floor_and_label(noise_variance, ylabel)
-    if n_errors is not None and noise_variance is None:
-        raise ValueError(f"expected noise_variance with n_errors (the band is around the noise "
-                         f"floor), got noise_variance None and n_errors {describe(n_errors)}")
+    _check_band_needs_floor(noise_variance, n_errors)
     fig, ax = plt.subplots(figsize=(6.4, 3.2), layout="constrained")
     for label, values in curves.items():
         steps = np.arange(values.shape[-1])
@@ -276,16 +298,9 @@ def plot_error_by_timestep(errors, noise_variance=None, n_errors=None, ylabel=No
             ax.plot(steps, values, "o-", markersize=3, label=label)
             continue
         runs = len(values)
-        (line,) = ax.plot(steps, values.mean(axis=0), "o-", markersize=3,
-                          label=f"{label}: mean of {runs} runs")
-        ax.fill_between(steps, values.min(axis=0), values.max(axis=0), color=line.get_color(),
-                        alpha=0.2, label=f"{label}: min–max of {runs} runs")
-    if noise_variance is not None:
-        ax.axhline(noise_variance, color="black", linestyle=":", label="noise floor")
-    if n_errors is not None:
-        low, high = floor_band(noise_variance, n_errors)
-        ax.axhspan(low * noise_variance, high * noise_variance, color="grey", alpha=0.2,
-                   label="a perfect model, 95 %")
+        _mean_and_range(ax, steps, values, f"{label}: mean of {runs} runs",
+                        f"{label}: min–max of {runs} runs")
+    _floor_and_band(ax, noise_variance, n_errors)
     ax.set_xlabel("timestep t")
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_ylabel("test MSE at step t" if ylabel is None else ylabel)
@@ -321,25 +336,18 @@ def plot_seed_spread(curves, ylabel="test MSE", split="test", noise_variance=Non
     check_text(split, "split")
     check_text(rows, "rows")
     _check_floor_and_label(noise_variance, None)
-    if n_errors is not None and noise_variance is None:
-        raise ValueError(f"expected noise_variance with n_errors (the band is around the noise "
-                         f"floor), got noise_variance None and n_errors {describe(n_errors)}")
-    band = None if n_errors is None else floor_band(noise_variance, n_errors)
+    _check_band_needs_floor(noise_variance, n_errors)
+    if n_errors is not None:
+        floor_band(noise_variance, n_errors)  # refuse a bad count before drawing anything
     if ymax is not None:
         ymax = check_number(ymax, "ymax")
     fig, ax = plt.subplots(figsize=(6.4, 3.4), layout="constrained")
     for label, values in spreads.items():
         seeds, epochs = values.shape
-        x = np.arange(1, epochs + 1)
-        (line,) = ax.plot(x, values.mean(axis=0), "o-", markersize=3,
-                          label=f"{label}: {split}, mean of {seeds} {rows}")
-        ax.fill_between(x, values.min(axis=0), values.max(axis=0), color=line.get_color(),
-                        alpha=0.2, label=f"{label}: min–max of {seeds} {rows}")
-    if noise_variance is not None:
-        ax.axhline(noise_variance, color="black", linestyle=":", label="noise floor")
-    if band is not None:
-        ax.axhspan(band[0] * noise_variance, band[1] * noise_variance, color="grey", alpha=0.2,
-                   label="a perfect model, 95 %")
+        _mean_and_range(ax, np.arange(1, epochs + 1), values,
+                        f"{label}: {split}, mean of {seeds} {rows}",
+                        f"{label}: min–max of {seeds} {rows}")
+    _floor_and_band(ax, noise_variance, n_errors)
     ax.set_xlabel("epoch")
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_ylabel(ylabel)
