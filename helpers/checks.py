@@ -936,3 +936,250 @@ def _station_stream(answer):
     if not wrong:
         return None
     return f"{len(wrong)} of 3 to rethink; '{wrong[0]}': {hints[wrong[0]]}"
+
+
+# ---- Notebook 08 -------------------------------------------------------------------------------
+
+BUILDING_SHAPES = {  # 48 hours of 5 sensors -> 12 hours of 2 targets, LSTM(64), batch 32
+    "past": (32, 48, 5),
+    "state_h": (32, 64),
+    "decoder_inputs": (32, 12, 3),
+    "decoder_outputs": (32, 12, 64),
+    "forecast": (32, 12, 2),
+}
+_BUILDING_AXES = {
+    "past": "(batch, past hours, sensors)",
+    "state_h": "(batch, units)",
+    "decoder_inputs": "(batch, future hours, numbers read per hour)",
+    "decoder_outputs": "(batch, future hours, units)",
+    "forecast": "(batch, future hours, targets)",
+}
+_BUILDING_SLIPS = {  # (key, wrong shape): what that shape means
+    ("past", (32, 5, 48)): "order the axes (batch, timesteps, features): 48 hours of 5 sensors.",
+    ("past", (32, 12, 5)): "the encoder reads the 48 past hours; the 12 are the decoder's.",
+    ("state_h", (32, 48, 64)): "return_state gives the final state only: one vector per window.",
+    ("state_h", (32, 5)): "a state has the layer's 64 units, not the 5 sensors.",
+    ("decoder_inputs", (32, 12, 1)): "the decoder also reads the previous hour's 2 targets: "
+                                     "2 + 1 schedule value = 3 numbers per hour.",
+    ("decoder_inputs", (32, 12, 2)): "add that hour's schedule, known in advance: 2 + 1 = 3.",
+    ("decoder_inputs", (32, 48, 3)): "the decoder runs over the 12 future hours, not the 48.",
+    ("decoder_outputs", (32, 12, 2)): "that is after the Dense(2) head; the LSTM returns its "
+                                      "64 units at every step.",
+    ("decoder_outputs", (32, 64)): "return_sequences=True keeps the 12 steps: one output each.",
+    ("forecast", (32, 2)): "the head acts on every future hour: (batch, 12, 2).",
+    ("forecast", (32, 24)): "24 = 12 × 2 is a direct head's flat output; this head is Dense(2) "
+                            "on each of the 12 decoder outputs.",
+}
+
+
+def _building_hint(key, value):
+    """Hint on one shape of exercise 08.1, or None when it is right."""
+    shape = _as_shape(value)
+    if shape is None:
+        return f"expected a shape tuple of ints, got {describe(value)}."
+    right = BUILDING_SHAPES[key]
+    if shape == right:
+        return None
+    if shape == right[1:]:
+        return f"keep the batch axis: {right}."
+    if (key, shape) in _BUILDING_SLIPS:
+        return _BUILDING_SLIPS[key, shape]
+    return f"expected {_BUILDING_AXES[key]}; you gave {shape}."
+
+
+@_exercise("08.1", typical_wrong_answer={**BUILDING_SHAPES, "decoder_inputs": (32, 12, 1)},
+           praise="(32, 48, 5) → states (32, 64) → the decoder reads (32, 12, 3) from them and "
+                  "returns (32, 12, 64) → the head gives (32, 12, 2).")
+def _building_shapes(answer):
+    if not isinstance(answer, dict) or set(answer) != set(BUILDING_SHAPES):
+        return ("expected a dict with the keys 'past', 'state_h', 'decoder_inputs', "
+                "'decoder_outputs' and 'forecast', each a shape such as (32, 48, 5).")
+    hints = {key: _building_hint(key, answer[key]) for key in BUILDING_SHAPES}
+    wrong = [key for key, hint in hints.items() if hint is not None]
+    if not wrong:
+        return None
+    return f"{len(wrong)} of 5 to rethink; '{wrong[0]}': {hints[wrong[0]]}"
+
+
+_WINDOW_PAST = np.array([[[0.1, 0.2, 1.0], [0.3, 0.4, 0.0]]])  # the exercise 08.2 window
+_WINDOW_TARGETS = np.array([[[0.5, 0.6], [0.7, 0.8], [0.9, 1.0]]])
+_WINDOW_SCHEDULE = np.array([[[1.0], [1.0], [0.0]]])
+TEACHER_INPUTS = np.concatenate([np.concatenate([_WINDOW_PAST[:, -1:, :2],
+                                                 _WINDOW_TARGETS[:, :-1]], axis=1),
+                                 _WINDOW_SCHEDULE], axis=2)  # (1, 3, 3)
+_UNSHIFTED = np.concatenate([_WINDOW_TARGETS, _WINDOW_SCHEDULE], axis=2)
+
+
+@_exercise("08.2", typical_wrong_answer=_UNSHIFTED,
+           praise="step k reads (a, b) of step k − 1 and its own u: the targets shifted right by "
+                  "one, so no step reads the answer it must predict.")
+def _teacher_inputs(answer):
+    array = _as_array(answer)
+    if array is None or array.dtype.kind not in "iuf":
+        return ("expected an array of numbers of shape (1, 3, 3): a row per future step, the "
+                "previous a and b, then u.")
+    if array.shape == (3, 3):
+        return "keep the batch axis: shape (1, 3, 3), e.g. np.array([rows])."
+    if array.shape != (1, 3, 3):
+        return (f"expected shape (1, 3, 3) = (samples, future steps, previous a and b + u); you "
+                f"gave {array.shape}.")
+    if np.allclose(array, TEACHER_INPUTS):
+        return None
+    if np.allclose(array, _UNSHIFTED):
+        return ("step k would read the target it must predict: the decoder learns to copy it, "
+                "and at inference there is nothing to copy. Shift (a, b) right by one step: step "
+                "0 reads the last past step's.")
+    if np.allclose(array[..., :2], TEACHER_INPUTS[..., :2]):
+        if np.allclose(array[0, :, 2], [0.0, 1.0, 1.0]):
+            return ("u is known in advance: step k reads the schedule of step k itself, not of "
+                    "the step before.")
+        return "the a and b columns are right; the last column is u of each future step."
+    if np.allclose(array[0, 0, :2], 0.0):
+        return ("at step 0 the previous (a, b) is known: the last past step's, not zeros "
+                "(x_past[:, -1, :2]).")
+    return ("row k holds a and b of step k − 1 (for k = 0, the last past step's), then u of "
+            "step k.")
+
+
+# ---- Notebook 09 -------------------------------------------------------------------------------
+
+_ATTENTION_SHAPES = ((32, 50, 16), (32, 1, 16), (32, 1, 50), (32, 1, 16), (32, 16))
+_ATTENTION_PARTS = ("the LSTM's output", "the query", "the weights", "the context",
+                    "the flattened context")
+
+
+def _attention_part_hint(index, shape):
+    """Hint on one of exercise 09.1's five shapes, or None when it is right."""
+    if shape == _ATTENTION_SHAPES[index]:
+        return None
+    if index == 0 and shape == (32, 50, 6):
+        return "the LSTM returns its 16 units at every step, not the 6 features: (32, 50, 16)."
+    if index == 0 and shape == (32, 16):
+        return "return_sequences=True keeps all 50 steps: (batch, timesteps, units)."
+    if index == 1 and shape in ((32, 16), (16,), (1, 16), (1, 1, 16)):
+        return ("the query is one vector of 16, repeated for each of the 32 samples, with an "
+                "axis for the 1 query: (batch, 1, units) = (32, 1, 16).")
+    if index == 2 and shape == (32, 50):
+        return ("Attention returns its weights as (batch, queries, timesteps): one query, so "
+                "(32, 1, 50): the query axis of 1 stays.")
+    if index == 2 and len(shape) == 3 and shape[2] == 16:
+        return "one weight per timestep, not per unit: (batch, queries, timesteps) = (32, 1, 50)."
+    if index == 3 and shape == (32, 16):
+        return "before Flatten the context keeps the query axis: (batch, queries, units)."
+    if index == 3 and shape == (32, 50, 16):
+        return "the context is one weighted average over the 50 steps, not a value per step."
+    if index == 4 and shape in ((32, 1, 16), (32, 50)):
+        return "Flatten merges the query axis of 1 into the units: (batch, units) = (32, 16)."
+    return f"expected {_ATTENTION_SHAPES[index]}; you gave {shape}."
+
+
+@_exercise("09.1", typical_wrong_answer=((32, 50, 16), (32, 1, 16), (32, 50), (32, 16),
+                                        (32, 16)),
+           praise="(batch, timesteps, units) -> query (batch, 1, units) -> weights (batch, 1, "
+                  "timesteps) -> context (batch, 1, units) -> (batch, units).")
+def _attention_shapes(answer):
+    if not isinstance(answer, (tuple, list)) or len(answer) != 5:
+        return ("expected five shapes, in order: the LSTM's output, the query, the attention "
+                "weights, the context, the flattened context.")
+    if any(isinstance(s, (tuple, list)) and any(d is None for d in s) for s in answer):
+        return ("the batch here has 32 sequences, so write 32 where a model's shape shows None "
+                "(a batch of data has a size).")
+    shapes = [_as_shape(s) for s in answer]
+    if None in shapes:
+        return "expected each of the five as a shape tuple of ints, e.g. (32, 50, 16)."
+    hints = [_attention_part_hint(i, shape) for i, shape in enumerate(shapes)]
+    wrong = [i for i, hint in enumerate(hints) if hint is not None]
+    if not wrong:
+        return None
+    return f"{len(wrong)} of 5 to rethink; {_ATTENTION_PARTS[wrong[0]]}: {hints[wrong[0]]}"
+
+
+_LOG_OUTPUTS = np.array([[0.5, -0.5], [0.0, 0.0], [1.0, 0.0], [0.3, 0.3], [0.9, -0.9]])
+_LOG_REAL = np.array([True, True, True, False, False])  # exercise 09.2: the last 2 are padding
+_LOG_QUERY = np.array([1.0, -1.0])
+
+
+def _log_attention(real):
+    """Exercise 09.2's weights (5,) and context (2,), with ``real`` as the mask."""
+    scores = np.where(real, _LOG_OUTPUTS @ _LOG_QUERY, -np.inf)
+    weights = np.exp(scores - scores.max())
+    weights /= weights.sum()
+    return weights, weights @ _LOG_OUTPUTS
+
+
+def _as_numbers(value):
+    """``value`` as a flat float array (numbers or booleans only), else None."""
+    array = _as_array(value)
+    if array is None or array.dtype.kind not in "biuf" or array.size > 1000:
+        return None
+    return array.astype(float).ravel()
+
+
+@_exercise("09.2", typical_wrong_answer=_log_attention(np.ones(5, dtype=bool)),
+           praise="scores q · h_t, −∞ on the padding, a softmax over the real steps, and the "
+                  "weighted average of the outputs: attention pooling by hand.")
+def _log_attention_answer(answer):
+    pair = _as_pair(answer)
+    if pair is None:
+        return "expected a pair (weights, context): 5 weights and a context of 2 numbers."
+    weights, context = (_as_numbers(part) for part in pair)
+    if weights is None or context is None:
+        return f"expected two arrays of numbers (weights, context), got {describe(answer)}."
+    if weights.size != 5:
+        return (f"expected 5 weights, one per step, padded steps included (as 0); you gave "
+                f"{weights.size} numbers.")
+    if context.size != 2:
+        return (f"the context is a weighted average of the outputs, which have 2 units: 2 "
+                f"numbers; you gave {context.size}.")
+    right_weights, right_context = _log_attention(_LOG_REAL)
+    if np.allclose(weights, right_weights, atol=1e-3):
+        if np.allclose(context, right_context, atol=1e-3):
+            return None
+        return ("the weights are right; the context is their weighted sum of the outputs, "
+                "weights @ outputs[0]: sum over t of w_t · h_t.")
+    if np.abs(weights[~_LOG_REAL]).max() > 1e-3:
+        return ("the padded steps got weight. With the mask their scores are set to −∞ (Keras "
+                "subtracts 1e9) before the softmax, so their weights are exactly 0.")
+    if not np.isclose(weights.sum(), 1, atol=1e-3):
+        return f"softmax weights sum to 1 over the real steps; yours sum to {weights.sum():.3g}."
+    if np.allclose(weights[_LOG_REAL], 1 / 3, atol=1e-3):
+        return ("equal weights are average pooling; the scores q · h_t differ from step to "
+                "step: take their softmax.")
+    return ("score each step by q · h_t (a dot product over the 2 units), set the padded "
+            "steps to −∞, take the softmax of the 5 scores.")
+
+
+_PRE_PADDED_PLAIN = np.array([-0.1, 0.0, 0.5])  # exercise 09.3: the zeros of padding count
+_PRE_PADDED_MASKED = np.array([-0.1, -0.4, 0.5])  # the real steps only
+_POST_READING = np.array([-0.1, 0.0, 0.2])  # the masked maximum if the padding came last
+
+
+@_exercise("09.3", typical_wrong_answer=(_PRE_PADDED_MASKED, _PRE_PADDED_MASKED),
+           praise="GlobalMaxPooling1D reads the padding's zeros (0.0 for the second sequence); "
+                  "the masked maximum reads the real steps only (−0.4).")
+def _max_over_padding(answer):
+    pair = _as_pair(answer)
+    if pair is None:
+        return "expected a pair (plain, masked), each 3 numbers: one per sequence."
+    plain, masked = (_as_numbers(part) for part in pair)
+    if plain is None or masked is None:
+        return f"expected two arrays of 3 numbers (plain, masked), got {describe(answer)}."
+    if plain.size != 3 or masked.size != 3:
+        return (f"expected 3 numbers each, one per sequence (1 unit); you gave {plain.size} "
+                f"and {masked.size}.")
+    plain_right = np.allclose(plain, _PRE_PADDED_PLAIN, atol=1e-6)
+    masked_right = np.allclose(masked, _PRE_PADDED_MASKED, atol=1e-6)
+    if plain_right and masked_right:
+        return None
+    if np.allclose(plain, _PRE_PADDED_MASKED, atol=1e-6) and \
+            np.allclose(masked, _PRE_PADDED_PLAIN, atol=1e-6):
+        return "the two are swapped: the plain layer is the one that reads the padding."
+    if not plain_right:
+        if np.allclose(plain, _PRE_PADDED_MASKED, atol=1e-6):
+            return ("GlobalMaxPooling1D ignores the mask: it takes the maximum over all 4 steps, "
+                    "the padding's zeros included (the second sequence: 0.0, not −0.4).")
+        return "the plain layer's answer is the maximum of each row over all 4 steps."
+    if np.allclose(masked, _POST_READING, atol=1e-6):
+        return ("pre-padded means the padding comes first: a sequence of length 2 is its last "
+                "2 steps, [-0.4, -0.6].")
+    return "the masked maximum reads only the real steps: the last 4, 2 and 3 of each row."

@@ -313,3 +313,102 @@ def bump_patterns(samples, timesteps=20, amplitude=1.5, noise=1.0, width=3, seed
     if details:
         return (*result, {"starts": starts, "bayes_correct": best == labels})
     return result
+
+
+def marked_step(samples, timesteps=60, classes=3, amplitude=2.5, noise=1.0, seed=0,
+                details=False):
+    """A classification decided at one marked step: ``(x, labels, best_accuracy)``.
+
+    ``x`` is ``(samples, timesteps, classes + 1)``. Feature 0 is a marker: 1 at exactly one
+    timestep of each sample, drawn uniformly (so it may be the first or the last), 0 elsewhere.
+    Features 1 … ``classes`` are Gaussian noise (standard deviation ``noise``) at every step; at
+    the marked step, feature ``1 + label`` is raised by ``amplitude``. No other step says
+    anything about the label. ``labels`` is ``(samples,)`` of ints 0 … ``classes - 1``.
+    ``best_accuracy`` is the accuracy on these samples of the Bayes classifier, which knows the
+    rule and the noise: it reads the marked step and picks the class whose feature is largest
+    there (with equal noise on every feature, the most likely class), so no model can expect to
+    do better. Its expectation over fresh samples is ∫ φ(z) Φ(z + amplitude / noise)^(classes − 1)
+    dz: 0.931 for the defaults. With ``details=True`` a fourth item is a dict: ``"positions"``,
+    each sample's marked timestep ``(samples,)``, and ``"bayes_correct"``, whether the Bayes
+    classifier gets each sample right ``(samples,)``; the first three items are the same.
+
+    Example: ``x, labels, best_accuracy = marked_step(1000, seed=1)``
+    """
+    if not isinstance(details, (bool, np.bool_)):
+        raise ValueError(f"expected details as True or False, got {describe(details)}")
+    _check_sizes(samples, timesteps, seed)
+    classes = check_int(classes, "classes", minimum=2)
+    noise = check_number(noise, "noise", positive=True)
+    amplitude = check_number(amplitude, "amplitude")
+    if abs(amplitude) > 1e6:
+        raise ValueError(f"expected amplitude from -1e6 to 1e6, got {describe(amplitude)}")
+    rng = np.random.default_rng(seed)
+    x = np.zeros((samples, timesteps, classes + 1))
+    x[:, :, 1:] = rng.normal(scale=noise, size=(samples, timesteps, classes))
+    labels = rng.integers(0, classes, size=samples)
+    positions = rng.integers(0, timesteps, size=samples)
+    rows = np.arange(samples)
+    x[rows, positions, 0] = 1.0
+    x[rows, positions, 1 + labels] += amplitude
+    # Bayes: only the marked step depends on the label; the likeliest class has the largest
+    # feature there (the sign flips for a negative amplitude).
+    at_mark = x[rows, positions, 1:] * np.sign(amplitude or 1.0)
+    bayes_correct = at_mark.argmax(axis=1) == labels
+    result = x.astype("float32"), labels, float(bayes_correct.mean())
+    if details:
+        return (*result, {"positions": positions, "bayes_correct": bayes_correct})
+    return result
+
+
+OSCILLATOR_DAMPING = 0.7  # the swing left after one step: 0.7 ** 10 ≈ 3 % after 10 steps
+OSCILLATOR_FREQUENCIES = (0.3, 0.9)  # radians per step: periods of 7 to 21 steps
+OSCILLATOR_BURN_IN = 20  # steps run before the window, so that it starts in motion
+
+
+def driven_oscillators(samples, timesteps=30, horizon=10, noise=0.5, seed=0, details=False):
+    """Forecast the next ``horizon`` steps: ``(x_past, u_future, y_future, noise_variance)``.
+
+    Two coupled series ``a`` and ``b`` form a damped oscillator pushed by an on/off schedule
+    ``u`` (0 or 1, switching with probability 0.25 per step): at every step the point ``(a, b)``
+    turns by the sample's own angle ``ω`` (drawn from 0.3 to 0.9 radians, its *frequency*),
+    shrinks by 0.7, and ``u`` at that step is added to ``a``. A model can work ``ω`` out only
+    from how the past moved, not from the last step alone.
+
+    ``x_past`` is ``(samples, timesteps, 3)``: ``(a, b, u)`` at each past step, without noise.
+    ``u_future`` is ``(samples, horizon, 1)``: the schedule of the next ``horizon`` steps, known
+    in advance (like a calendar). ``y_future`` is ``(samples, horizon, 2)``: ``(a, b)`` at those
+    steps plus Gaussian noise of standard deviation ``noise``. The past and the schedule fix the
+    future exactly, so the best possible test MSE is ``noise_variance`` = ``noise**2`` at every
+    horizon. With ``details=True`` a fifth item is a dict: ``"clean"``, the targets without
+    their noise ``(samples, horizon, 2)``, and ``"frequency"``, each sample's ``ω``
+    ``(samples,)``; the first four items are the same.
+
+    Example: ``x_past, u_future, y_future, noise_variance = driven_oscillators(2000, seed=1)``
+    """
+    if not isinstance(details, (bool, np.bool_)):
+        raise ValueError(f"expected details as True or False, got {describe(details)}")
+    _check_sizes(samples, timesteps, seed)
+    horizon = check_int(horizon, "horizon")
+    noise = check_number(noise, "noise", positive=True)
+    rng = np.random.default_rng(seed)
+    steps = OSCILLATOR_BURN_IN + timesteps + horizon
+    frequency = rng.uniform(*OSCILLATOR_FREQUENCIES, size=samples)
+    first = rng.integers(0, 2, size=(samples, 1))
+    switches = rng.random((samples, steps - 1)) < 0.25
+    u = (first + np.cumsum(np.concatenate([first * 0, switches], axis=1), axis=1)) % 2
+    cos, sin = np.cos(frequency), np.sin(frequency)
+    a, b = np.zeros(samples), np.zeros(samples)
+    path = np.zeros((samples, steps, 2))
+    for t in range(steps):  # the rule the model has to discover
+        a, b = (OSCILLATOR_DAMPING * (cos * a - sin * b) + u[:, t],
+                OSCILLATOR_DAMPING * (sin * a + cos * b))
+        path[:, t, 0], path[:, t, 1] = a, b
+    path, u = path[:, OSCILLATOR_BURN_IN:], u[:, OSCILLATOR_BURN_IN:].astype("float64")
+    x_past = np.concatenate([path[:, :timesteps], u[:, :timesteps, None]], axis=2)
+    clean = path[:, timesteps:]
+    y_future, noise_variance = _noisy(clean, noise, rng)
+    result = (x_past.astype("float32"), u[:, timesteps:, None].astype("float32"), y_future,
+              noise_variance)
+    if details:
+        return (*result, {"clean": clean, "frequency": frequency})
+    return result

@@ -1,5 +1,7 @@
 """Figures for the course. Every function returns its matplotlib ``Figure``."""
 
+import re
+
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
@@ -237,12 +239,6 @@ def _curve(values, name, per):
     return values
 
 
-def _error_curves(errors, per):
-    """``errors`` (label -> values) as 1-D arrays, one error per ``per``; refuse anything else."""
-    check_mapping(errors, "errors", of=f"one error per {per}")
-    return {label: _curve(values, repr(label), per) for label, values in errors.items()}
-
-
 def _check_band_needs_floor(noise_variance, n_errors):
     """Refuse ``n_errors`` without ``noise_variance``: the band is drawn around the floor."""
     if n_errors is not None and noise_variance is None:
@@ -250,9 +246,9 @@ def _check_band_needs_floor(noise_variance, n_errors):
                          f"floor), got noise_variance None and n_errors {describe(n_errors)}")
 
 
-def _mean_and_range(ax, x, values, mean_label, range_label):
+def _mean_and_range(ax, x, values, mean_label, range_label, style="-"):
     """Draw the mean of ``values`` ``(runs, points)`` as a line and their min–max as a band."""
-    (line,) = ax.plot(x, values.mean(axis=0), "o-", markersize=3, label=mean_label)
+    (line,) = ax.plot(x, values.mean(axis=0), "o" + style, markersize=3, label=mean_label)
     ax.fill_between(x, values.min(axis=0), values.max(axis=0), color=line.get_color(),
                     alpha=0.2, label=range_label)
 
@@ -360,33 +356,93 @@ def plot_seed_spread(curves, ylabel="test MSE", split="test", noise_variance=Non
 def plot_by_timestep(values, xlabel, ylabel, chance=None, steps=None):
     """Plot one value per timestep (e.g. accuracy by where a pattern starts), one line per label.
 
-    ``values`` maps a label to a 1-D array ``(timesteps,)``, drawn at x = 0, 1, ... or at
-    ``steps`` (a 1-D array of the same length, e.g. the middle of each group of timesteps);
-    ``chance``, when given, is drawn as a dotted line (e.g. 1/3 for three balanced classes).
+    ``values`` maps a label to a 1-D array ``(timesteps,)``, or to a 2-D array
+    ``(runs, timesteps)``, one row per training run: then the line is the runs' mean and their
+    range (min to max) is shaded. Values are drawn at x = 0, 1, ... or at ``steps`` (a 1-D array
+    with one entry per value, e.g. the middle of each group of timesteps); ``chance``, when
+    given, is drawn as a dotted line (e.g. 1/3 for three balanced classes).
 
     Example: ``fig = plot_by_timestep({"GRU": [0.7, 0.8]}, "bump starts at", "test accuracy")``
     """
-    curves = _error_curves(values, "timestep")
+    check_mapping(values, "values", of="one value per timestep")
+    curves = {}
+    for label, curve in values.items():
+        curve = check_numeric_array(curve, repr(label))
+        if curve.ndim not in (1, 2):
+            raise ValueError(f"expected one value per timestep, shape (timesteps,), or one row "
+                             f"per run, shape (runs, timesteps), for {label!r}, got shape "
+                             f"{curve.shape}")
+        curves[label] = curve
     check_text(xlabel, "xlabel")
     check_text(ylabel, "ylabel")
     if chance is not None:
         chance = check_number(chance, "chance")
-    lengths = {len(curve) for curve in curves.values()}
+    lengths = {curve.shape[-1] for curve in curves.values()}
     if steps is not None:
         steps = _curve(steps, "steps", "value")
         if {len(steps)} != lengths:
             raise ValueError(f"expected steps with one entry per value, {sorted(lengths)}, got "
                              f"{len(steps)}")
-    fig, ax = plt.subplots(figsize=(6.4, 3.2), layout="constrained")
+    banded = any(curve.ndim == 2 for curve in curves.values())  # then the legend goes outside
+    fig, ax = plt.subplots(figsize=(8.6 if banded else 6.4, 3.2), layout="constrained")
     for label, curve in curves.items():
-        ax.plot(np.arange(len(curve)) if steps is None else steps, curve, "o-", markersize=3,
-                label=label)
+        x = np.arange(curve.shape[-1]) if steps is None else steps
+        if curve.ndim == 1:
+            ax.plot(x, curve, "o-", markersize=3, label=label)
+            continue
+        runs = len(curve)
+        _mean_and_range(ax, x, curve, f"{label}: mean of {runs} runs",
+                        f"{label}: min–max of {runs} runs")
     if chance is not None:
         ax.axhline(chance, color="black", linestyle=":", label=f"chance ({chance:.2f})")
     ax.set_xlabel(xlabel)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_ylabel(ylabel)
-    ax.legend(fontsize=8)
+    ax.legend(fontsize=8, **({"loc": "upper left", "bbox_to_anchor": (1.01, 1)} if banded else {}))
+    return fig
+
+
+def plot_attention(weights, marked=None, titles=None):
+    """Draw attention weights ``(samples, timesteps)`` as a heat map, one row per sample.
+
+    Row s holds sample s's weights over the timesteps (they sum to 1); the darker a cell, the
+    more of the context comes from that step. ``marked``, one timestep per sample (e.g. where
+    the informative step is), outlines that cell in red, so you can see whether the weight sits
+    there. ``titles`` (one string per sample) labels the rows. For the ``(samples, 1,
+    timesteps)`` weights of ``layers.Attention``, pass ``weights[:, 0]``.
+
+    Example: ``fig = plot_attention(np.full((2, 5), 0.2), marked=[1, 3])``
+    """
+    weights = check_numeric_array(weights, "attention weights")
+    if weights.ndim != 2:
+        raise ValueError(f"expected attention weights as a 2-D array (samples, timesteps), got "
+                         f"shape {weights.shape}; for layers.Attention's (samples, 1, timesteps)"
+                         f" pass weights[:, 0]")
+    samples, timesteps = weights.shape
+    if samples > 20 or not np.isfinite(weights).all():
+        raise ValueError(f"expected at most 20 samples of finite weights (samples, timesteps), "
+                         f"got shape {weights.shape}; pass a slice such as weights[:6]")
+    if marked is not None:
+        steps = marked.tolist() if isinstance(marked, np.ndarray) else marked
+        if not isinstance(steps, (list, tuple)) or len(steps) != samples or not all(
+                is_int(t) and 0 <= t < timesteps for t in steps):
+            raise ValueError(f"expected marked as {samples} timesteps from 0 to {timesteps - 1}, "
+                             f"one per sample, got {describe(marked)}")
+    names = [f"sample {s}" for s in range(samples)] if titles is None else _names(
+        titles, samples, f"titles for weights of shape {weights.shape}")
+    fig, ax = plt.subplots(figsize=(8, 1.1 + 0.4 * samples), layout="constrained")
+    image = ax.imshow(weights, cmap="Blues", vmin=0, aspect="auto")
+    if marked is not None:
+        for s, t in enumerate(steps):
+            ax.add_patch(plt.Rectangle((t - 0.5, s - 0.5), 1, 1, fill=False, edgecolor="red",
+                                       linewidth=1.5))
+    ax.set_title("attention weights over the timesteps"
+                 + ("; outlined in red: the marked step" if marked is not None else ""),
+                 fontsize=10)
+    ax.set_yticks(range(samples), names)
+    ax.set_xlabel("timestep t")
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    fig.colorbar(image, ax=ax, label="attention weight")
     return fig
 
 
@@ -500,24 +556,63 @@ def plot_forecasts(dates, truth, forecasts, ylabel="maximum temperature (°C)"):
     return fig
 
 
-def plot_error_by_horizon(errors, ylabel="test MAE (°C)"):
+def plot_error_by_horizon(errors, ylabel="test MAE (°C)", noise_variance=None, n_errors=None,
+                          xlabel="days ahead", styles=None):
     """Plot an error per forecast horizon (1, 2, … days ahead), one line per label.
 
-    ``errors`` maps a label to a 1-D array of shape ``(horizons,)``.
+    ``errors`` maps a label to a 1-D array of shape ``(horizons,)``, or to a 2-D array
+    ``(runs, horizons)``, one row per training run: then the line is the runs' mean and their
+    range (min to max) is shaded. ``noise_variance`` draws the noise floor and, with
+    ``n_errors`` (how many squared errors each point averages), the band where a perfect
+    model's points would fall 95 % of the time (``metrics.floor_band``); with a floor the
+    vertical axis is not pinned at 0, so that errors close to it stay apart. ``xlabel`` names
+    the horizons' unit, e.g. "steps ahead". ``styles`` maps some labels to a colour and a line
+    style, e.g. ``{"seq2seq": "C2-", "seq2seq, teacher forced": "C2--"}``, to keep a colour
+    per model from one figure to the next.
 
     Example: ``fig = plot_error_by_horizon({"persistence": [2.3, 3.2], "LSTM": [2.1, 2.8]})``
     """
-    curves = _error_curves(errors, "horizon")
+    check_mapping(errors, "errors", of="one error per horizon")
+    curves = {}
+    for label, values in errors.items():
+        values = check_numeric_array(values, repr(label))
+        if values.ndim not in (1, 2):
+            raise ValueError(f"expected one error per horizon, shape (horizons,), or one row per "
+                             f"run, shape (runs, horizons), for {label!r}, got shape "
+                             f"{values.shape}")
+        curves[label] = values
     check_text(ylabel, "ylabel")
-    fig, ax = plt.subplots(figsize=(6.4, 3.4), layout="constrained")
-    for label, per_horizon in curves.items():
-        ax.plot(np.arange(1, len(per_horizon) + 1), per_horizon, "o-", markersize=4,
-                label=label)
-    ax.set_xlabel("days ahead")
+    check_text(xlabel, "xlabel")
+    styles = {} if styles is None else check_mapping(styles, "styles", of='style such as "C2--"')
+    for label, style in styles.items():
+        if label not in curves or not isinstance(style, str) or not re.fullmatch(
+                r"(C\d)?(--|-\.|-|:)", style):
+            raise ValueError(f"expected styles as label of errors -> colour and line style such "
+                             f"as \"C2--\", got {label!r} -> {describe(style)}")
+    _check_floor_and_label(noise_variance, None)
+    _check_band_needs_floor(noise_variance, n_errors)
+    if n_errors is not None:
+        floor_band(noise_variance, n_errors)  # refuse a bad count before drawing anything
+    runs_drawn = any(values.ndim == 2 for values in curves.values())  # a longer legend
+    fig, ax = plt.subplots(figsize=(9.6 if runs_drawn else 6.4, 3.4), layout="constrained")
+    for label, values in curves.items():
+        horizons = np.arange(1, values.shape[-1] + 1)
+        if values.ndim == 1:
+            ax.plot(horizons, values, "o" + styles.get(label, "-"), markersize=4, label=label)
+            continue
+        runs = len(values)
+        _mean_and_range(ax, horizons, values, f"{label}: mean of {runs} runs",
+                        f"{label}: min–max of {runs} runs", styles.get(label, "-"))
+    _floor_and_band(ax, noise_variance, n_errors)
+    ax.set_xlabel(xlabel)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_ylabel(ylabel)
-    ax.set_ylim(bottom=0)
-    ax.legend(fontsize=8)
+    if noise_variance is None:
+        ax.set_ylim(bottom=0)
+    if runs_drawn:  # beside the axes, where it hides no curve
+        fig.legend(loc="outside right upper", fontsize=8)
+    else:
+        ax.legend(fontsize=8)
     return fig
 
 

@@ -278,3 +278,93 @@ def test_sensor_logs_accept_lists_and_numpy_values_and_count_the_slips():
     message = checks.grade("06.4", ((3, 3, 30), 49, (3, 30, 10), 29))[1]
     assert message.startswith("not yet: 4 of 4 to rethink; (a): "), message
     assert "expected four items" in checks.grade("06.4", SENSOR_LOGS[:3])[1]
+
+
+@pytest.mark.parametrize("change, hint", [
+    ({"past": (32, 5, 48)}, "order the axes"),
+    ({"past": (48, 5)}, "keep the batch axis"),
+    ({"state_h": (32, 48, 64)}, "final state only"),
+    ({"decoder_inputs": (32, 12, 1)}, "previous hour's 2 targets"),
+    ({"decoder_inputs": (32, 12, 2)}, "add that hour's schedule"),
+    ({"decoder_outputs": (32, 12, 2)}, "after the Dense(2) head"),
+    ({"forecast": (32, 24)}, "a direct head's flat output"),
+    ({"forecast": (32, 12, 3)}, "(batch, future hours, targets); you gave (32, 12, 3)"),
+    ({"forecast": "(32, 12, 2)"}, "expected a shape tuple of ints"),
+])
+def test_building_shapes_feedback_names_the_slip(change, hint):
+    status, message = checks.grade("08.1", {**checks.BUILDING_SHAPES, **change})
+    assert status == checks.WRONG
+    assert message.startswith("not yet: 1 of 5 to rethink") and hint in message, message
+    answer = {key: list(shape) for key, shape in checks.BUILDING_SHAPES.items()}
+    assert checks.grade("08.1", answer)[0] == checks.CORRECT
+    assert "expected a dict with the keys" in checks.grade("08.1", {"past": (32, 48, 5)})[1]
+
+
+def test_teacher_inputs_feedback_names_the_slip():
+    right = checks.TEACHER_INPUTS
+    np.testing.assert_array_equal(right[0, :, :2], [[0.3, 0.4], [0.5, 0.6], [0.7, 0.8]])
+    assert checks.grade("08.2", right.tolist())[0] == checks.CORRECT
+    u_shifted, zeros_first = right.copy(), right.copy()
+    u_shifted[0, :, 2] = [0.0, 1.0, 1.0]
+    zeros_first[0, 0, :2] = 0.0
+    for answer, hint in [
+        (checks.EXERCISES["08.2"].wrong_answer(), "the target it must predict"),
+        (u_shifted, "u is known in advance"),
+        (zeros_first, "not zeros"),
+        (right[0], "keep the batch axis"),
+        (right[:, :2], "expected shape (1, 3, 3)"),
+        (right[..., ::-1], "row k holds a and b of step k − 1"),
+        ("[[0.3, 0.4, 1.0]]", "expected an array of numbers"),
+    ]:
+        status, message = checks.grade("08.2", answer)
+        assert status == checks.WRONG and hint in message, message
+
+
+@pytest.mark.parametrize("answer, hint", [
+    (((32, 50, 16), (32, 1, 16), (32, 50), (32, 1, 16), (32, 16)), "the query axis of 1 stays"),
+    (((32, 50, 6), (32, 1, 16), (32, 1, 50), (32, 1, 16), (32, 16)), "not the 6 features"),
+    (((32, 50, 16), (32, 16), (32, 1, 50), (32, 1, 16), (32, 16)), "the query is one vector"),
+    (((32, 50, 16), (32, 1, 16), (32, 1, 16), (32, 1, 16), (32, 16)), "one weight per timestep"),
+    (((32, 50, 16), (32, 1, 16), (32, 1, 50), (32, 16), (32, 16)), "keeps the query axis"),
+    (((32, 50, 16), (32, 1, 16), (32, 1, 50), (32, 1, 16), (32, 1, 16)), "Flatten merges"),
+    (((None, 50, 16), (32, 1, 16), (32, 1, 50), (32, 1, 16), (32, 16)), "write 32"),
+    (((32, 50, 16),), "expected five shapes"),
+])
+def test_attention_shapes_feedback(answer, hint):
+    status, message = checks.grade("09.1", answer)
+    assert status == checks.WRONG and hint in message, message
+    right = [np.array([32, 50, 16]), [32, 1, 16], (32, 1, 50), (32, 1, 16), (32, 16)]
+    assert checks.grade("09.1", right)[0] == checks.CORRECT
+
+
+def test_log_attention_feedback():
+    weights, context = checks._log_attention(checks._LOG_REAL)
+    np.testing.assert_allclose(weights[3:], 0)
+    np.testing.assert_allclose(weights.sum(), 1)
+    assert checks.grade("09.2", (weights, context))[0] == checks.CORRECT
+    assert checks.grade("09.2", (weights[None, None], context[None]))[0] == checks.CORRECT
+    for answer, hint in [
+        (checks._log_attention(np.ones(5, dtype=bool)), "padded steps got weight"),
+        ((weights, context + 1), "the weights are right"),
+        ((np.array([1 / 3, 1 / 3, 1 / 3, 0, 0]), context), "equal weights are average pooling"),
+        ((weights * 2, context), "sum to 1"),
+        ((weights[:3], context), "expected 5 weights"),
+        ((weights, np.ones(5)), "2 numbers"),
+        (("a", "b"), "expected two arrays of numbers"),
+    ]:
+        status, message = checks.grade("09.2", answer)
+        assert status == checks.WRONG and hint in message, message
+
+
+def test_max_over_padding_feedback():
+    plain, masked = [-0.1, 0.0, 0.5], np.array([-0.1, -0.4, 0.5])
+    assert checks.grade("09.3", (plain, masked))[0] == checks.CORRECT
+    for answer, hint in [
+        ((masked, masked), "ignores the mask"),
+        ((masked, plain), "swapped"),
+        ((plain, [-0.1, 0.0, 0.2]), "the padding comes first"),
+        ((plain, [1, 2, 3]), "reads only the real steps"),
+        ((plain, [1, 2]), "3 numbers each"),
+    ]:
+        status, message = checks.grade("09.3", answer)
+        assert status == checks.WRONG and hint in message, message

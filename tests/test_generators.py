@@ -141,3 +141,89 @@ def test_comovement_targets_are_the_targets_without_their_noise():
     assert np.mean((y - clean) ** 2) == pytest.approx(noise_variance, rel=0.03)
     with pytest.raises(ValueError, match="3 features"):
         data.comovement_targets(np.zeros((2, 4, 2)))
+
+
+def test_marked_step_marks_one_step_and_raises_the_label_feature_there():
+    x, labels, best, info = data.marked_step(80, timesteps=12, classes=4, amplitude=3.0,
+                                             noise=1e-3, seed=5, details=True)
+    assert x.shape == (80, 12, 5) and x.dtype == np.float32 and labels.shape == (80,)
+    assert set(labels) <= {0, 1, 2, 3}
+    rows = np.arange(80)
+    np.testing.assert_array_equal(x[:, :, 0].sum(axis=1), 1.0)  # one marker per sample
+    np.testing.assert_array_equal(x[rows, info["positions"], 0], 1.0)
+    raised = x[:, :, 1:] > 1.0  # only the label's feature at the marked step
+    assert raised.sum() == 80 and raised[rows, info["positions"], labels].all()
+    assert best == 1.0 and info["bayes_correct"].all()  # almost no noise: Bayes is always right
+    same = data.marked_step(80, timesteps=12, classes=4, amplitude=3.0, noise=1e-3, seed=5)
+    np.testing.assert_array_equal(x, same[0])
+    assert best == same[2]
+
+
+def test_marked_step_bayes_accuracy_is_the_rule_and_matches_its_expectation():
+    x, labels, best, info = data.marked_step(20000, timesteps=5, seed=2, details=True)
+    rows = np.arange(len(x))
+    rule = x[rows, info["positions"], 1:].argmax(axis=1) == labels
+    np.testing.assert_array_equal(rule, info["bayes_correct"])
+    assert best == rule.mean()
+    # the docstring's expectation: ∫ φ(z) Φ(z + 2.5)² dz = 0.931 for the defaults
+    z = np.linspace(-10, 10, 4001)
+    phi = np.exp(-z**2 / 2) / np.sqrt(2 * np.pi)
+    big_phi = np.cumsum(phi) * (z[1] - z[0])  # Φ(z) on the same grid
+    expected = np.sum(phi * np.interp(z + 2.5, z, big_phi) ** 2) * (z[1] - z[0])
+    assert expected == pytest.approx(0.931, abs=0.001)
+    assert best == pytest.approx(expected, abs=0.01)  # 20,000 samples: a standard error of 0.002
+    assert np.bincount(info["positions"], minlength=5).min() > 3500  # uniform over the steps
+
+
+def test_marked_step_refuses_bad_arguments():
+    with pytest.raises(ValueError, match="expected classes as an int >= 2, got 1"):
+        data.marked_step(5, classes=1)
+    with pytest.raises(ValueError, match="expected details as True or False, got 'yes'"):
+        data.marked_step(5, details="yes")
+    with pytest.raises(ValueError, match="expected amplitude from -1e6 to 1e6"):
+        data.marked_step(5, amplitude=1e9)
+
+
+def test_driven_oscillators_shapes_and_the_schedule():
+    x, u, y, variance = data.driven_oscillators(40, timesteps=12, horizon=5, noise=0.5, seed=3)
+    assert x.shape == (40, 12, 3) and u.shape == (40, 5, 1) and y.shape == (40, 5, 2)
+    assert x.dtype == u.dtype == y.dtype == np.float32
+    assert variance == pytest.approx(0.25)
+    assert set(np.unique(x[..., 2])) == {0.0, 1.0} and set(np.unique(u)) <= {0.0, 1.0}
+    again = data.driven_oscillators(40, timesteps=12, horizon=5, noise=0.5, seed=3)
+    for first, second in zip((x, u, y), again[:3], strict=True):
+        np.testing.assert_array_equal(first, second)  # the same seed, the same data
+    assert not np.array_equal(x, data.driven_oscillators(40, 12, 5, noise=0.5, seed=4)[0])
+
+
+def test_driven_oscillators_past_and_schedule_fix_the_future():
+    x, u, y, _, info = data.driven_oscillators(200, timesteps=30, horizon=10, noise=1e-9,
+                                               seed=5, details=True)
+    frequency = info["frequency"]
+    assert info["clean"].shape == (200, 10, 2) and frequency.shape == (200,)
+    assert 0.3 <= frequency.min() and frequency.max() <= 0.9
+    np.testing.assert_allclose(y, info["clean"], atol=1e-5)  # no noise: y is the rule
+    # the rule, stepped on from the last past step with the known schedule
+    cos, sin = np.cos(frequency), np.sin(frequency)
+    a, b = x[:, -1, 0].astype("float64"), x[:, -1, 1].astype("float64")
+    for k in range(10):
+        a, b = 0.7 * (cos * a - sin * b) + u[:, k, 0], 0.7 * (sin * a + cos * b)
+        np.testing.assert_allclose(info["clean"][:, k], np.stack([a, b], axis=1), atol=1e-5)
+    # and inside the past too: each step follows from the one before
+    turned = 0.7 * (cos[:, None] * x[:, :-1, 0] - sin[:, None] * x[:, :-1, 1]) + x[:, 1:, 2]
+    np.testing.assert_allclose(x[:, 1:, 0], turned, atol=1e-5)
+
+
+def test_driven_oscillators_noise_has_the_variance_reported():
+    _, _, y, variance, info = data.driven_oscillators(4000, noise=0.5, seed=6, details=True)
+    assert np.var(y - info["clean"]) == pytest.approx(variance, rel=0.05)
+    assert abs(np.mean(y - info["clean"])) < 0.02
+
+
+def test_driven_oscillators_refuses_bad_arguments():
+    with pytest.raises(ValueError, match="expected horizon as a positive int, got 0"):
+        data.driven_oscillators(5, horizon=0)
+    with pytest.raises(ValueError, match="expected noise as a positive number"):
+        data.driven_oscillators(5, noise=0)
+    with pytest.raises(ValueError, match="expected details as True or False, got 'yes'"):
+        data.driven_oscillators(5, details="yes")

@@ -275,10 +275,45 @@ def test_plot_error_by_horizon_starts_at_one_day_ahead():
     line = fig.axes[0].lines[0]
     np.testing.assert_array_equal(line.get_xdata(), [1, 2, 3])
     assert fig.axes[0].get_xlabel() == "days ahead"
-    with pytest.raises(ValueError, match=r"shape \(horizons,\), for 'x', got shape \(2, 3\)"):
-        plots.plot_error_by_horizon({"x": np.zeros((2, 3))})
+    with pytest.raises(ValueError, match=r"shape \(runs, horizons\), for 'x', got shape "
+                                         r"\(2, 3, 1\)"):
+        plots.plot_error_by_horizon({"x": np.zeros((2, 3, 1))})
     with pytest.raises(ValueError, match="expected errors as a non-empty dict"):
         plots.plot_error_by_horizon({})
+
+
+def test_plot_error_by_horizon_draws_runs_against_the_noise_floor():
+    ratios = np.array([[1.2, 1.1, 1.0], [1.4, 1.3, 1.2]])  # (runs, horizons)
+    fig = plots.plot_error_by_horizon({"seq2seq": ratios}, ylabel="test MSE / noise floor",
+                                      noise_variance=1.0, n_errors=4000, xlabel="steps ahead")
+    (ax,) = fig.axes
+    (legend,) = fig.legends  # beside the axes: with runs it is long
+    assert [t.get_text() for t in legend.get_texts()] == [
+        "seq2seq: mean of 2 runs", "seq2seq: min–max of 2 runs", "noise floor",
+        "a perfect model, 95 %"]
+    mean, floor = ax.get_lines()
+    np.testing.assert_array_equal(mean.get_xdata(), [1, 2, 3])
+    np.testing.assert_allclose(mean.get_ydata(), [1.3, 1.2, 1.1])
+    assert floor.get_ydata()[0] == 1.0 and ax.get_xlabel() == "steps ahead"
+    assert ax.get_ylim()[0] > 0.5  # not pinned at 0: errors near the floor stay apart
+    low, high = metrics.floor_band(1.0, 4000)
+    (band,) = ax.patches
+    np.testing.assert_allclose([band.get_y(), band.get_y() + band.get_height()], [low, high])
+    with pytest.raises(ValueError, match="expected noise_variance with n_errors"):
+        plots.plot_error_by_horizon({"a": np.ones(3)}, n_errors=4000)
+
+
+def test_plot_error_by_horizon_keeps_a_colour_per_model():
+    runs = np.ones((2, 3))
+    fig = plots.plot_error_by_horizon({"a": runs, "a, forced": runs, "b": np.ones(3)},
+                                      styles={"a": "C2-", "a, forced": "C2--"})
+    free, forced, other = fig.axes[0].get_lines()
+    assert free.get_color() == forced.get_color() != other.get_color()
+    assert (free.get_linestyle(), forced.get_linestyle()) == ("-", "--")
+    with pytest.raises(ValueError, match=r"such as \"C2--\", got 'c' -> "):
+        plots.plot_error_by_horizon({"a": runs}, styles={"c": "C2--"})
+    with pytest.raises(ValueError, match=r"got 'a' -> 'red dotted' \(str\)"):
+        plots.plot_error_by_horizon({"a": runs}, styles={"a": "red dotted"})
 
 
 def test_plots_refuse_what_would_fail_inside_matplotlib_or_pandas():
@@ -320,9 +355,49 @@ def test_plot_by_timestep_draws_each_curve_and_chance():
     ax = fig.axes[0]
     assert [line.get_label() for line in ax.get_lines()] == ["a", "b", "chance (0.33)"]
     assert ax.get_xlabel() == "start" and ax.get_ylabel() == "accuracy"
-    with pytest.raises(ValueError, match="expected one value per timestep"):
-        plots.plot_by_timestep({"a": np.ones((2, 2))}, "x", "y")
+    with pytest.raises(ValueError, match=r"one row per run, shape \(runs, timesteps\), for 'a'"):
+        plots.plot_by_timestep({"a": np.ones((2, 2, 2))}, "x", "y")
     fig = plots.plot_by_timestep({"a": [0.5, 0.6]}, "x", "y", steps=[5, 15])
     np.testing.assert_array_equal(fig.axes[0].get_lines()[0].get_xdata(), [5, 15])
     with pytest.raises(ValueError, match="expected steps with one entry per value"):
         plots.plot_by_timestep({"a": [0.5, 0.6]}, "x", "y", steps=[1, 2, 3])
+
+
+def test_plot_by_timestep_draws_the_mean_and_the_range_of_runs():
+    runs = np.array([[0.9, 0.5], [0.7, 0.3], [0.8, 0.4]])  # (runs, groups)
+    fig = plots.plot_by_timestep({"pooled": runs, "best": [0.95, 0.95]}, "distance", "accuracy",
+                                 steps=[4.5, 14.5])
+    (ax,) = fig.axes
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == [
+        "pooled: mean of 3 runs", "pooled: min–max of 3 runs", "best"]
+    mean, best = ax.get_lines()
+    np.testing.assert_array_equal(mean.get_xdata(), [4.5, 14.5])
+    np.testing.assert_allclose(mean.get_ydata(), [0.8, 0.4])
+    spread = ax.collections[0].get_paths()[0].vertices[:, 1]  # the band's outline
+    assert spread.min() == pytest.approx(0.3) and spread.max() == pytest.approx(0.9)
+    with pytest.raises(ValueError, match="expected steps with one entry per value"):
+        plots.plot_by_timestep({"a": np.ones((3, 2))}, "x", "y", steps=[1, 2, 3])
+
+
+def test_plot_attention_draws_a_row_per_sample_and_outlines_the_marked_steps():
+    weights = np.array([[0.1, 0.8, 0.1, 0.0], [0.25, 0.25, 0.25, 0.25]])
+    fig = plots.plot_attention(weights, marked=np.array([1, 3]), titles=["a", "b"])
+    ax = fig.axes[0]
+    np.testing.assert_array_equal(ax.images[0].get_array(), weights)
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["a", "b"]
+    assert [(p.get_x(), p.get_y()) for p in ax.patches] == [(0.5, -0.5), (2.5, 0.5)]
+    assert "marked step" in ax.get_title()
+    fig = plots.plot_attention(weights)  # no outlines, default row names
+    assert not fig.axes[0].patches
+    assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["sample 0", "sample 1"]
+
+
+def test_plot_attention_refuses_what_it_cannot_draw():
+    with pytest.raises(ValueError, match=r"pass weights\[:, 0\]"):
+        plots.plot_attention(np.ones((2, 1, 4)) / 4)
+    with pytest.raises(ValueError, match="expected at most 20 samples"):
+        plots.plot_attention(np.ones((30, 4)) / 4)
+    with pytest.raises(ValueError, match="expected marked as 2 timesteps from 0 to 3"):
+        plots.plot_attention(np.ones((2, 4)) / 4, marked=[1, 4])
+    with pytest.raises(ValueError, match="expected marked as 2 timesteps"):
+        plots.plot_attention(np.ones((2, 4)) / 4, marked=[1.0, 2.0])
