@@ -353,6 +353,20 @@ def plot_seed_spread(curves, ylabel="test MSE", split="test", noise_variance=Non
     return fig
 
 
+def _curves_or_runs(curves, name, what, axis):
+    """``curves`` (label -> 1-D ``(axis,)`` or 2-D ``(runs, axis)`` array) checked, as arrays."""
+    check_mapping(curves, name, of=f"one {what} per {axis}")
+    checked = {}
+    for label, curve in curves.items():
+        curve = check_numeric_array(curve, repr(label))
+        if curve.ndim not in (1, 2):
+            raise ValueError(f"expected one {what} per {axis}, shape ({axis}s,), or one row per "
+                             f"run, shape (runs, {axis}s), for {label!r}, got shape "
+                             f"{curve.shape}")
+        checked[label] = curve
+    return checked
+
+
 def plot_by_timestep(values, xlabel, ylabel, chance=None, steps=None):
     """Plot one value per timestep (e.g. accuracy by where a pattern starts), one line per label.
 
@@ -364,15 +378,7 @@ def plot_by_timestep(values, xlabel, ylabel, chance=None, steps=None):
 
     Example: ``fig = plot_by_timestep({"GRU": [0.7, 0.8]}, "bump starts at", "test accuracy")``
     """
-    check_mapping(values, "values", of="one value per timestep")
-    curves = {}
-    for label, curve in values.items():
-        curve = check_numeric_array(curve, repr(label))
-        if curve.ndim not in (1, 2):
-            raise ValueError(f"expected one value per timestep, shape (timesteps,), or one row "
-                             f"per run, shape (runs, timesteps), for {label!r}, got shape "
-                             f"{curve.shape}")
-        curves[label] = curve
+    curves = _curves_or_runs(values, "values", "value", "timestep")
     check_text(xlabel, "xlabel")
     check_text(ylabel, "ylabel")
     if chance is not None:
@@ -572,15 +578,7 @@ def plot_error_by_horizon(errors, ylabel="test MAE (°C)", noise_variance=None, 
 
     Example: ``fig = plot_error_by_horizon({"persistence": [2.3, 3.2], "LSTM": [2.1, 2.8]})``
     """
-    check_mapping(errors, "errors", of="one error per horizon")
-    curves = {}
-    for label, values in errors.items():
-        values = check_numeric_array(values, repr(label))
-        if values.ndim not in (1, 2):
-            raise ValueError(f"expected one error per horizon, shape (horizons,), or one row per "
-                             f"run, shape (runs, horizons), for {label!r}, got shape "
-                             f"{values.shape}")
-        curves[label] = values
+    curves = _curves_or_runs(errors, "errors", "error", "horizon")
     check_text(ylabel, "ylabel")
     check_text(xlabel, "xlabel")
     styles = {} if styles is None else check_mapping(styles, "styles", of='style such as "C2--"')
