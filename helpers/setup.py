@@ -1,19 +1,27 @@
-"""Notebook setup: one call fixes seeds, turns on deterministic ops, keeps logs out of outputs."""
+"""Notebook setup: one call fixes seeds, turns on deterministic ops, keeps logs out of outputs.
 
+The course runs on Keras 3's TensorFlow backend by default and on JAX too (README, "Run it on
+JAX"). Keras picks the backend as it always does: the ``KERAS_BACKEND`` environment variable if
+set, else ``"backend"`` in ``keras.json`` (in ``$KERAS_HOME``, default ``~/.keras``), else
+TensorFlow. ``setup_course()`` only honours that choice.
+"""
+
+import importlib.util
 import os
 import sys
 
-# TF_CPP_MIN_LOG_LEVEL is read once, when TensorFlow is first imported.
-# TF_ENABLE_ONEDNN_OPTS=0 keeps float results independent of the CPU's oneDNN kernels.
-_ENVIRONMENT = {
-    "KERAS_BACKEND": "tensorflow",
-    "TF_CPP_MIN_LOG_LEVEL": "3",
-    "TF_ENABLE_ONEDNN_OPTS": "0",
-}
+BACKENDS = ("tensorflow", "jax", "torch")
+INSTALL = {"jax": "requirements-jax.txt", "torch": "requirements-torch.txt"}
+
+# Read once, when TensorFlow or JAX is first imported. TF_CPP_MIN_LOG_LEVEL=3 keeps TensorFlow's
+# C++ logs out; TF_ENABLE_ONEDNN_OPTS=0 keeps float results independent of the CPU's oneDNN
+# kernels. TensorFlow is imported on every backend where it is installed: Keras imports it to
+# seed tf.data, and the course's data pipelines (tf.data) use it with any backend.
+_ENVIRONMENT = {"TF_CPP_MIN_LOG_LEVEL": "3", "TF_ENABLE_ONEDNN_OPTS": "0"}
 
 
-def _import_tensorflow_quietly():
-    """Import TensorFlow with the process's stderr (file descriptor 2) sent to /dev/null.
+def _import_quietly():
+    """Import Keras, its backend and TensorFlow with file descriptor 2 sent to /dev/null.
 
     Hand-written because no setting covers it: TensorFlow's CUDA probe logs "Could not find cuda
     drivers" through absl *before* TF_CPP_MIN_LOG_LEVEL applies, straight to file descriptor 2,
@@ -23,30 +31,71 @@ def _import_tensorflow_quietly():
     saved, devnull = os.dup(2), os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 2)
     try:
-        import tensorflow as tf
+        import keras
 
-        tf.config.list_physical_devices()  # the probe runs here, still silenced
+        backend = keras.backend.backend()
+        if importlib.util.find_spec("tensorflow") is not None:
+            import tensorflow as tf
+
+            tf.config.list_physical_devices()  # the probe runs here, still silenced
     finally:
         os.dup2(saved, 2)
         os.close(devnull)
         os.close(saved)
-    return tf
+    return keras, backend
+
+
+def _chosen_backend():
+    """The backend Keras will load, read the way Keras reads it, before Keras is imported."""
+    if "keras" in sys.modules:
+        return sys.modules["keras"].backend.backend()
+    if os.environ.get("KERAS_BACKEND"):
+        return os.environ["KERAS_BACKEND"]
+    import json
+
+    home = os.environ.get("KERAS_HOME", os.path.join(os.path.expanduser("~"), ".keras"))
+    try:
+        with open(os.path.join(home, "keras.json")) as file:
+            return json.load(file).get("backend", "tensorflow")
+    except (OSError, ValueError, AttributeError):
+        return "tensorflow"
 
 
 def setup_course(seed=42):
-    """Make a notebook reproducible and quiet. Call it before anything imports TensorFlow.
+    """Make a notebook reproducible and quiet. Call it before anything imports Keras.
 
-    Sets the environment for TensorFlow, fixes the Python, NumPy and Keras seeds with
-    ``keras.utils.set_random_seed`` and turns on deterministic ops, so that a notebook run twice
-    prints the same numbers.
+    Keeps the backend you chose (``KERAS_BACKEND`` or ``keras.json``; TensorFlow if you chose
+    none), fixes the Python, NumPy and Keras seeds with ``keras.utils.set_random_seed``, and makes
+    the backend's ops deterministic, so that a notebook run twice prints the same numbers.
 
     Example: ``setup_course(seed=42)``
     """
     if not isinstance(seed, int) or isinstance(seed, bool) or seed < 0:
         raise ValueError(f"expected a non-negative int seed, got {seed!r}")
+    backend = _chosen_backend()
+    if backend not in BACKENDS:
+        raise ValueError(
+            f"expected the Keras backend to be one of {', '.join(BACKENDS)}, got {backend!r} "
+            "(from KERAS_BACKEND or keras.json)"
+        )
+    if importlib.util.find_spec(backend) is None:
+        raise ValueError(
+            f"expected {backend} to be installed for KERAS_BACKEND={backend!r}, but it is not: "
+            f"pip install -r {INSTALL.get(backend, 'requirements.txt')} (README, 'Run it on JAX')"
+        )
     os.environ.update(_ENVIRONMENT)
-    tf = _import_tensorflow_quietly()
-    import keras
+    if backend == "jax":  # XLA on the CPU is deterministic already; this covers a GPU
+        flags = os.environ.get("XLA_FLAGS", "")
+        if "--xla_gpu_deterministic_ops" not in flags:
+            os.environ["XLA_FLAGS"] = f"{flags} --xla_gpu_deterministic_ops=true".strip()
+    keras, backend = _import_quietly()
 
     keras.utils.set_random_seed(seed)
-    tf.config.experimental.enable_op_determinism()
+    if backend == "tensorflow":
+        import tensorflow as tf
+
+        tf.config.experimental.enable_op_determinism()
+    elif backend == "torch":
+        import torch
+
+        torch.use_deterministic_algorithms(True)
