@@ -8,6 +8,7 @@ One small module per job, each readable in a minute:
 - ``helpers.plots``: the figures (batches as grids, unrolled RNN diagrams).
 - ``helpers.checks``: exercise checkers that give specific feedback.
 
-Importing the package imports nothing heavy: TensorFlow is first imported by ``setup_course()``,
-after it has set the environment variables that must be set before that import.
+Importing the package imports nothing heavy: Keras, its backend and TensorFlow are first imported
+by ``setup_course()``, after it has set the environment variables that must be set before that
+import.
 """

@@ -1,9 +1,10 @@
 """Notebook setup: one call fixes seeds, turns on deterministic ops, keeps logs out of outputs.
 
 The course runs on Keras 3's TensorFlow backend by default and on JAX too (README, "Run it on
-JAX"). Keras picks the backend as it always does: the ``KERAS_BACKEND`` environment variable if
-set, else ``"backend"`` in ``keras.json`` (in ``$KERAS_HOME``, default ``~/.keras``), else
-TensorFlow. ``setup_course()`` only honours that choice.
+JAX"); PyTorch is accepted but not supported yet (README, "PyTorch"). Keras picks the backend as
+it always does: the ``KERAS_BACKEND`` environment variable if set, else ``"backend"`` in
+``keras.json`` (in ``$KERAS_HOME``, default ``~/.keras``), else TensorFlow. ``setup_course()``
+only honours that choice.
 """
 
 import importlib.util
@@ -11,7 +12,11 @@ import os
 import sys
 
 BACKENDS = ("tensorflow", "jax", "torch")
-INSTALL = {"jax": "requirements-jax.txt", "torch": "requirements-torch.txt"}
+INSTALL = {  # how to get a backend that is missing
+    "tensorflow": "pip install -r requirements.txt",
+    "jax": "pip install -r requirements-jax.txt (README, 'Run it on JAX')",
+    "torch": "PyTorch is not supported yet (README, 'PyTorch')",
+}
 
 # Read once, when TensorFlow or JAX is first imported. TF_CPP_MIN_LOG_LEVEL=3 keeps TensorFlow's
 # C++ logs out; TF_ENABLE_ONEDNN_OPTS=0 keeps float results independent of the CPU's oneDNN
@@ -81,7 +86,7 @@ def setup_course(seed=42):
     if importlib.util.find_spec(backend) is None:
         raise ValueError(
             f"expected {backend} to be installed for KERAS_BACKEND={backend!r}, but it is not: "
-            f"pip install -r {INSTALL.get(backend, 'requirements.txt')} (README, 'Run it on JAX')"
+            f"{INSTALL[backend]}"
         )
     os.environ.update(_ENVIRONMENT)
     if backend == "jax":  # XLA on the CPU is deterministic already; this covers a GPU

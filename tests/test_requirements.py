@@ -40,3 +40,20 @@ def test_jupyterlab_settings_override_is_installed_and_valid():
         package, name = plugin.split(":")
         schema = json.loads((lab / "schemas" / package / f"{name}.json").read_text())
         jsonschema.validate(values, schema)
+
+
+def test_the_jax_environment_is_the_course_s_plus_pinned_jax():
+    """requirements-jax.txt (README, "Run it on JAX") adds exact JAX pins to requirements.txt."""
+    pins = _pins(ROOT / "requirements-jax.txt")
+    assert pins[0] == "-r requirements.txt"
+    assert all("==" in pin for pin in pins[1:]), pins
+    assert {pin.split("==")[0] for pin in pins[1:]} >= {"jax", "jaxlib"}
+
+
+def test_ci_runs_the_jax_commands_the_readme_gives():
+    readme, ci = (ROOT / "README.md").read_text(), (ROOT / ".ci" / "run").read_text()
+    for command in (
+        "python3 -m venv .venv-jax && .venv-jax/bin/pip install -r requirements-jax.txt",
+        "KERAS_BACKEND=jax .venv-jax/bin/python -m pytest --nbval-lax notebooks",
+    ):
+        assert command in readme and command in ci, command

@@ -84,7 +84,9 @@ def test_setup_keeps_the_backend_the_learner_chose(tmp_path, backend, how):
     else:  # not installed here: a clear error that says how to install it
         assert rc != 0
         assert f"ValueError: expected {backend} to be installed" in err
-        assert f"pip install -r requirements-{backend}.txt" in err
+        assert {"jax": "pip install -r requirements-jax.txt", "torch": "README, 'PyTorch'"}[
+            backend
+        ] in err
 
 
 def test_setup_refuses_a_backend_the_course_does_not_support(tmp_path):
