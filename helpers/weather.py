@@ -90,8 +90,9 @@ def make_windows(frame, *, length, horizons=(1,), columns=None, target="temp_max
 
     Every window and every target lies inside ``frame``, so windows cut from one split never
     cross into another. ``keras.utils.timeseries_dataset_from_array`` cuts the windows (of the
-    day numbers, so that text columns can be windowed too). Text columns come back as string
-    tensors: Keras cannot batch NumPy arrays of Python strings (``Invalid dtype: object``).
+    day numbers, so that text columns can be windowed too). Text columns come back as NumPy
+    arrays of ``str`` (not of Python objects, which Keras refuses: ``Invalid dtype: object``);
+    ``StringLookup`` turns them into indices on every Keras backend.
 
     Example: ``inputs, y, y_steps = make_windows(train, length=14, horizons=[1])``
     """
@@ -132,6 +133,6 @@ def make_windows(frame, *, length, horizons=(1,), columns=None, target="temp_max
     inputs = {column: frame[column].to_numpy()[days] for column in columns}
     for column, values_in_windows in inputs.items():
         if values_in_windows.dtype == object:  # text
-            inputs[column] = keras.ops.convert_to_tensor(values_in_windows.astype(str))
+            inputs[column] = values_in_windows.astype(str)
     y_steps = np.stack([values[days + h] for h in horizons], axis=-1)
     return inputs, y_steps[:, -1], y_steps
