@@ -123,7 +123,7 @@ def main(argv=None):
                         help="benchmark: skip timing the whole pytest run")
     parser.add_argument("--backend", choices=["tensorflow", "jax", "torch"], default="tensorflow",
                         help="benchmark: the Keras backend (default tensorflow)")
-    args = parser.parse_args(argv)
+    args = parser.parse_intermixed_args(argv)  # options before or after the notebooks
     paths = [p.resolve() for p in args.notebooks] or sorted(NOTEBOOKS.glob("[0-9]*.ipynb"))
     if args.command == "refresh":
         refresh(paths)
