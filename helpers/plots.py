@@ -276,15 +276,7 @@ def plot_error_by_timestep(errors, noise_variance=None, n_errors=None, ylabel=No
 
     Example: ``fig = plot_error_by_timestep({"LSTM": per_step}, noise_variance=0.09)``
     """
-    check_mapping(errors, "errors", of="one error per timestep")
-    curves = {}
-    for label, values in errors.items():
-        values = check_numeric_array(values, repr(label))
-        if values.ndim not in (1, 2):
-            raise ValueError(f"expected one value per timestep, shape (timesteps,), or one row "
-                             f"per run, shape (runs, timesteps), for {label!r}, got shape "
-                             f"{values.shape}")
-        curves[label] = values
+    curves = _curves_or_runs(errors, "errors", "error", "timestep")
     _check_floor_and_label(noise_variance, ylabel)
     _check_band_needs_floor(noise_variance, n_errors)
     fig, ax = plt.subplots(figsize=(6.4, 3.2), layout="constrained")
