@@ -24,6 +24,39 @@ INSTALL = {  # how to get a backend that is missing
 # seed tf.data, and the course's data pipelines (tf.data) use it with any backend.
 _ENVIRONMENT = {"TF_CPP_MIN_LOG_LEVEL": "3", "TF_ENABLE_ONEDNN_OPTS": "0"}
 
+# The stress harness (README, "Stress: do the claims survive other seeds?") sets this to shift
+# every training seed of a notebook by the same amount: setup_course()'s and every later
+# keras.utils.set_random_seed(...)'s, so every model draws other initial weights and batches
+# while the data generators, seeded on their own with NumPy, draw the same data.
+SEED_SHIFT = "COURSE_SEED_SHIFT"
+
+
+def _seed_shift():
+    """The shift in ``$COURSE_SEED_SHIFT``: 0 when unset."""
+    text = os.environ.get(SEED_SHIFT, "").strip() or "0"
+    try:
+        shift = int(text)
+    except ValueError:
+        shift = -1
+    if shift < 0:
+        raise ValueError(f"expected {SEED_SHIFT} to be a non-negative whole number, got {text!r}")
+    return shift
+
+
+def _shift_later_seeds(keras, shift):
+    """Make every later ``keras.utils.set_random_seed(seed)`` use ``seed + shift``."""
+    original = getattr(keras.utils.set_random_seed, "unshifted", keras.utils.set_random_seed)
+    if shift == 0:
+        keras.utils.set_random_seed = original
+        return
+
+    def set_random_seed(seed):
+        original(seed + shift)
+
+    set_random_seed.unshifted = original
+    set_random_seed.__doc__ = f"keras.utils.set_random_seed, every seed shifted by {shift}"
+    keras.utils.set_random_seed = set_random_seed
+
 
 def _import_quietly():
     """Import Keras, its backend and TensorFlow with file descriptor 2 sent to /dev/null.
@@ -72,11 +105,13 @@ def setup_course(seed=42):
     Keeps the backend you chose (``KERAS_BACKEND`` or ``keras.json``; TensorFlow if you chose
     none), fixes the Python, NumPy and Keras seeds with ``keras.utils.set_random_seed``, and makes
     the backend's ops deterministic, so that a notebook run twice prints the same numbers.
+    (Only the stress harness sets ``COURSE_SEED_SHIFT``, to train on other seeds.)
 
     Example: ``setup_course(seed=42)``
     """
     if not isinstance(seed, int) or isinstance(seed, bool) or seed < 0:
         raise ValueError(f"expected a non-negative int seed, got {seed!r}")
+    shift = _seed_shift()
     backend = _chosen_backend()
     if backend not in BACKENDS:
         raise ValueError(
@@ -95,7 +130,8 @@ def setup_course(seed=42):
             os.environ["XLA_FLAGS"] = f"{flags} --xla_gpu_deterministic_ops=true".strip()
     keras, backend = _import_quietly()
 
-    keras.utils.set_random_seed(seed)
+    _shift_later_seeds(keras, shift)
+    keras.utils.set_random_seed(seed)  # shifted too, under the stress harness
     if backend == "tensorflow":
         import tensorflow as tf
 
