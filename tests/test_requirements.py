@@ -57,3 +57,14 @@ def test_ci_runs_the_jax_commands_the_readme_gives():
         "KERAS_BACKEND=jax .venv-jax/bin/python -m pytest --nbval-lax notebooks",
     ):
         assert command in readme and command in ci, command
+
+
+def test_ci_runs_the_other_cpu_and_stress_commands_the_readme_gives():
+    readme, ci = (ROOT / "README.md").read_text(), (ROOT / ".ci" / "run").read_text()
+    ci = ci.replace("\\\n            ", "")  # .ci/run splits one long command over two lines
+    for command in ("ONEDNN_MAX_CPU_ISA=SSE41 .venv/bin/python -m pytest notebooks",
+                    "ONEDNN_MAX_CPU_ISA=AVX2 TF_NUM_INTRAOP_THREADS=2 TF_NUM_INTEROP_THREADS=2 "
+                    ".venv/bin/python -m pytest notebooks",
+                    ".venv/bin/python tools/notebooks.py stress --shifts 2",
+                    ".venv-jax/bin/python tools/notebooks.py stress --backend jax --shifts 1"):
+        assert command in readme and command in ci, command

@@ -113,8 +113,11 @@ class _Rewrite(ast.NodeTransformer):
         if self.parents is None or not all(name in _OPS for name in names):
             return node
         parent = self.parents.get(node)
-        receiver_of_any = (isinstance(parent, ast.Attribute) and parent.value is node
-                           and parent.attr == "any")
+        receiver_of = parent.attr if isinstance(parent, ast.Attribute) and parent.value is node \
+            else None
+        if receiver_of in ("mean", "sum"):  # counted, not claimed: the claim is on the count
+            return node
+        receiver_of_any = receiver_of == "any"
         operands = [node.left, *node.comparators]
         links = [ast.unparse(ast.Compare(operands[i], [op], [operands[i + 1]]))
                  for i, op in enumerate(node.ops)]  # a chain a < b < c: "a < b", "b < c"
