@@ -23,9 +23,8 @@ INSTALL = {  # how to get a backend that is missing
 # rewrites. Its matrix products on the CPU still run oneDNN code chosen by the CPU's instruction
 # set (ONEDNN_MAX_CPU_ISA changes their last bits), so results differ slightly between CPUs: the
 # notebooks print nothing that such a difference can change (README, "The same outputs on other
-# machines"). TensorFlow is imported on every backend
-# where it is installed: Keras imports it to seed tf.data, and the course's data pipelines
-# (tf.data) use it with any backend.
+# machines"). TensorFlow is imported on every backend where it is installed: Keras imports it to
+# seed tf.data, and the course's data pipelines (tf.data) use it with any backend.
 _ENVIRONMENT = {"TF_CPP_MIN_LOG_LEVEL": "3", "TF_ENABLE_ONEDNN_OPTS": "0"}
 
 # The stress harness (README, "Stress: do the claims survive other seeds?") sets this to shift

@@ -140,3 +140,10 @@ def test_keep_going_counts_a_failed_assert_and_goes_on():
     assert assert_margins.FAILED == {(4, 2, "x < 1"): 1}
     records = {r["text"]: r for r in assert_margins.report()}
     assert records["x < 1"]["failed"] == 1 and records["y > 1"]["margin"] == 2
+
+
+@pytest.mark.parametrize("option", [["--shifts", "0"], ["--jobs", "-1"], ["--shifts", "many"]])
+def test_the_stress_command_refuses_no_runs(option, capsys):
+    with pytest.raises(SystemExit):
+        notebook_tool.main(["stress", *option])
+    assert "expected a whole number of 1 or more" in capsys.readouterr().err

@@ -269,6 +269,17 @@ def stress(paths, backend, shifts, isa_levels, jobs, show_all, save, keep_going=
     return not failures
 
 
+def _at_least_one(text):
+    """An argparse type: a whole number of 1 or more."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of 1 or more, got {text!r}")
+    return value
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -279,12 +290,12 @@ def main(argv=None):
                         help="benchmark: skip timing the whole pytest run")
     parser.add_argument("--backend", choices=["tensorflow", "jax", "torch"], default="tensorflow",
                         help="benchmark, stress: the Keras backend (default tensorflow)")
-    parser.add_argument("--shifts", type=int, default=10,
+    parser.add_argument("--shifts", type=_at_least_one, default=10,
                         help="stress: how many seed shifts (default 10)")
     parser.add_argument("--isa", default=",".join(ISA_LEVELS),
                         help="stress: oneDNN instruction-set levels taken in turn, one per "
                              f"shift (default {','.join(ISA_LEVELS)})")
-    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
+    parser.add_argument("--jobs", type=_at_least_one, default=os.cpu_count() or 1,
                         help="stress: notebooks run at once (default: one per core)")
     parser.add_argument("--all", action="store_true",
                         help="stress: print every comparison's margin, not only the thinnest")
