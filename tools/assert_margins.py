@@ -16,35 +16,28 @@ is not changed. ``RECORDS`` then holds, per comparison, the smallest margin seen
 
 import ast
 import math
+import operator
 
 import numpy as np
 
 RECORDS = {}  # (cell, line, comparison) -> {"margin": float, "relative": float}
 FAILED = {}  # (cell, line, assert) -> how often it failed, with keep_going
 _FLIP = {"Lt": False, "LtE": False, "Gt": True, "GtE": True}  # True: the margin is a - b
-_OPS = {"Lt": np.less, "LtE": np.less_equal, "Gt": np.greater, "GtE": np.greater_equal}
+_OPS = {"Lt": operator.lt, "LtE": operator.le, "Gt": operator.gt, "GtE": operator.ge}
 
 
 def compare(key, reduce, operands, ops):
-    """Evaluate ``operands[0] ops[0] operands[1] ...`` as Python would; record each margin."""
+    """Evaluate ``operands[0] ops[0] operands[1] ...`` as Python would; record each margin.
+
+    A chain ``a < b < c`` is ``(a < b) and (b < c)``: it stops at its first false link.
+    """
     cell, line, links = key
-    result = True
     for i, op in enumerate(ops):
-        a, b = operands[i], operands[i + 1]
-        _record((cell, line, links[i]), reduce, a, b, op)
-        step = _OPS[op](a, b) if _is_array(a) or _is_array(b) else _python(a, op, b)
-        if len(ops) == 1:
-            return step
-        result = result & step if _is_array(step) or _is_array(result) else (result and step)
+        _record((cell, line, links[i]), reduce, operands[i], operands[i + 1], op)
+        result = _OPS[op](operands[i], operands[i + 1])
+        if i < len(ops) - 1 and not result:
+            return result
     return result
-
-
-def _python(a, op, b):
-    return {"Lt": a < b, "LtE": a <= b, "Gt": a > b, "GtE": a >= b}[op]
-
-
-def _is_array(value):
-    return isinstance(value, np.ndarray) or hasattr(value, "__array__") and not np.isscalar(value)
 
 
 def _record(key, reduce, a, b, op):

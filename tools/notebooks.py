@@ -249,13 +249,13 @@ def stress(paths, backend, shifts, isa_levels, jobs, show_all, save, keep_going=
             varies = spread > 1e-9 * max(1.0, abs(worst["margin"]))
             thin = varies and worst["margin"] < THIN * spread and worst["relative"] < 0.5
             rows.append((not thin, worst["relative"], cell, line, text, worst, spread, thin,
-                         len(records)))
+                         len(records), varies))
         rows.sort(key=lambda row: row[:2])
         thin_rows = [row for row in rows if row[7]]
-        varying = sum(row[6] > 0 for row in rows)
+        varying = sum(row[9] for row in rows)
         print(f"\n{notebook}: {len(rows)} comparisons, {varying} vary between runs, "
               f"{len(thin_rows)} thin")
-        for _, _, cell, line, text, worst, spread, thin, count in (
+        for _, _, cell, line, text, worst, spread, thin, count, _ in (
                 rows if show_all else rows[:max(3, len(thin_rows))]):
             text = text if len(text) <= 58 else text[:55] + "..."
             print(f"  {'THIN' if thin else '    '} cell {cell:>2} line {line:>2}  {text:<58} "
