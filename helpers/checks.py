@@ -106,7 +106,10 @@ def _as_real(answer):
     if isinstance(answer, (bool, np.bool_, str, bytes, bytearray)):
         return None
     try:
-        value = float(np.asarray(answer))
+        array = np.asarray(answer)
+        if array.ndim:  # [0.5] holds a number, it is not one (NumPy 2.4 says so; 2.1 only warns)
+            return None
+        value = float(array)
     except (TypeError, ValueError, OverflowError):  # not one number, or beyond a float
         return None
     return value if np.isfinite(value) else None

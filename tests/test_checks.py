@@ -1,3 +1,5 @@
+import warnings
+
 import numpy as np
 import pytest
 
@@ -95,6 +97,11 @@ def test_param_count_feedback():
     assert "3 blocks" in checks.grade("01.3", (u * (F + u + 1), 864))[1]
     assert "whole numbers" in checks.grade("01.3", ("many", "more"))[1]
     assert "whole numbers" in checks.grade("01.3", (683.5, 864))[1]
+    # A one-item list holds a number, it is not one: the same answer on every NumPy, with no
+    # warning (NumPy 2.1, on Colab, converts it with a DeprecationWarning; 2.4 refuses it).
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert "whole numbers" in checks.grade("01.3", ([684], 864))[1]
 
 
 def test_one_hot_width_feedback():

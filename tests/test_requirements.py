@@ -1,6 +1,9 @@
 """requirements.txt pins everything exactly, and binder/ stays in step with it."""
 
+import sys
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -22,6 +25,7 @@ def test_binder_has_the_same_pins_with_tensorflow_cpu():
     assert (ROOT / "binder" / "runtime.txt").read_text().startswith("python-3.")
 
 
+@pytest.mark.pinned  # Colab has no JupyterLab
 def test_jupyterlab_settings_override_is_installed_and_valid():
     """`pip install -e .` puts binder/overrides.json where JupyterLab reads overrides, and each
     setting in it exists in JupyterLab's own schema with an allowed value."""
@@ -67,4 +71,42 @@ def test_ci_runs_the_other_cpu_and_stress_commands_the_readme_gives():
                     ".venv/bin/python -m pytest notebooks",
                     ".venv/bin/python tools/notebooks.py stress --shifts 2",
                     ".venv-jax/bin/python tools/notebooks.py stress --backend jax --shifts 1"):
+        assert command in readme and command in ci, command
+
+
+def test_colab_s_versions_are_pinned_and_are_the_helpers_lower_bounds():
+    """requirements-colab.txt pins exactly; each helper dependency's lower bound in pyproject.toml
+    is Colab's version, the lowest tested (README, "Test it on Colab's versions")."""
+    import re
+    import tomllib
+
+    pins = dict(pin.split("==") for pin in _pins(ROOT / "requirements-colab.txt"))
+    assert {"tensorflow", "keras", "numpy", "pandas", "matplotlib"} <= set(pins)
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    for dependency in project["dependencies"]:
+        name, lowest = re.fullmatch(r"([\w-]+)>=([\d.]+)", dependency).groups()
+        assert pins[name.replace("_", "-")] == lowest, dependency
+
+
+def test_colab_versions_tool_takes_colab_s_versions_and_keeps_the_rest():
+    sys.path.insert(0, str(ROOT / "tools"))
+    import colab_versions
+
+    versions = colab_versions.colab_versions("# a comment\nKeras==3.14.0\nnumpy==2.3.1\n"
+                                             "something @ git+https://example.org/x\n")
+    assert versions == {"keras": "3.14.0", "numpy": "2.3.1"}
+    text, missing = colab_versions.update("# keep\nkeras==3.13.2\nNumPy==2.1.3\nnbval==0.11.0\n",
+                                          versions)
+    assert text == "# keep\nkeras==3.14.0\nNumPy==2.3.1\nnbval==0.11.0\n"
+    assert missing == ["nbval"]
+
+
+def test_ci_runs_the_colab_commands_the_readme_gives():
+    readme, ci = (ROOT / "README.md").read_text(), (ROOT / ".ci" / "run").read_text()
+    for command in (
+        "python3.13 -m venv .venv-colab && .venv-colab/bin/pip install -r requirements-colab.txt "
+        '&& .venv-colab/bin/pip install "rnn-course-helpers @ git+file://$PWD"',
+        '.venv-colab/bin/python -m pytest -m "not browser and not pinned" tests '
+        "&& .venv-colab/bin/python -m pytest --nbval-lax notebooks",
+    ):
         assert command in readme and command in ci, command
