@@ -636,3 +636,49 @@ def plot_difference_by_horizon(intervals, ylabel="test MAE difference (°C)"):
     ax.set_ylabel(ylabel)
     ax.legend(fontsize=8)
     return fig
+
+
+def plot_runs(runs, ylabel, log=False, reference=None, reference_label=None):
+    """Every stored run of an experiment as a dot: one column of dots per design, TensorFlow's
+    runs as circles and JAX's as triangles, and each design's median as a bar.
+
+    ``runs`` is ``evidence.table(name, metric)``: a DataFrame with a row per (backend, seed) and
+    a column per design. ``log`` draws the values on a log scale; ``reference`` draws a
+    horizontal dashed line there (a bound, a noise floor), labelled ``reference_label``.
+
+    Example: ``fig = plot_runs(evidence.table("lstm_head_and_scaling", "mse"), "MSE", log=True)``
+    """
+    if not isinstance(runs, pd.DataFrame) or list(runs.index.names) != ["backend", "seed"]:
+        raise ValueError("expected evidence.table(...): a DataFrame indexed by (backend, seed), "
+                         f"got {describe(runs)}")
+    if not isinstance(log, bool):
+        raise ValueError(f"expected log as True or False, got {describe(log)}")
+    values = check_numeric_array(runs.to_numpy(), "runs")
+    if values.size == 0 or (log and not (values > 0).all()):
+        raise ValueError(f"expected {'positive ' if log else ''}values in runs, got "
+                         f"{values.size} values, smallest {values.min() if values.size else None}")
+    check_text(ylabel, "ylabel")
+    if reference is not None:
+        reference = check_number(reference, "reference")
+        check_text(reference_label, "reference_label")
+    fig, ax = plt.subplots(figsize=(6.4, 3.4), layout="constrained")
+    backends = runs.index.get_level_values("backend")
+    for column, design in enumerate(runs.columns):
+        for backend, marker, color in (("tensorflow", "o", CELL), ("jax", "^", RETURNED)):
+            own = runs[design][backends == backend].to_numpy()
+            offsets = np.linspace(-0.15, 0.15, len(own)) if len(own) > 1 else np.zeros(1)
+            label = f"{backend}: {len(own)} runs" if column == 0 and len(own) else None
+            ax.scatter(column + offsets, own, marker=marker, s=18, color=color, alpha=0.8,
+                       label=label, zorder=3)
+        median = float(np.median(runs[design]))
+        ax.plot([column - 0.3, column + 0.3], [median, median], color="black", lw=1.5,
+                label="median of all runs" if column == 0 else None)
+    if reference is not None:
+        ax.axhline(reference, color="grey", ls="--", lw=1, label=reference_label)
+    ax.set_xticks(range(len(runs.columns)), [re.sub(r" \+ ", " +\n", d) for d in runs.columns],
+                  fontsize=8)
+    ax.set_ylabel(ylabel)
+    if log:
+        ax.set_yscale("log")
+    ax.legend(fontsize=8)
+    return fig

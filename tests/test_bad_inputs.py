@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from helpers import checks, data, metrics, plots, setup, weather
+from helpers import checks, data, evidence, metrics, plots, setup, weather
 
 JUNK = {
     "a string": "0.3",
@@ -30,6 +30,9 @@ JUNK = {
 }
 TEXT, OPTIONAL = {"a string"}, {"None"}  # junk that is valid for a text or an optional argument
 
+RUNS = pd.DataFrame({"a": [1.0, 2.0], "b": [3.0, 4.0]},
+                    index=pd.MultiIndex.from_tuples([("tensorflow", 0), ("jax", 0)],
+                                                    names=["backend", "seed"]))
 DAYS = pd.DataFrame({"date": pd.date_range("2015-03-01", periods=5, freq="D"),
                      "temp_max": np.arange(5.0)})
 
@@ -93,6 +96,13 @@ HELPERS = [
       "styles": OPTIONAL}),
     (plots.plot_difference_by_horizon, {"intervals": {"m": [[0.1, 0.0, 0.2]]}, "ylabel": "MAE"},
      {"ylabel": TEXT}),
+    (plots.plot_runs, {"runs": RUNS, "ylabel": "MSE", "log": True, "reference": 1.0,
+                       "reference_label": "bound"},
+     {"ylabel": TEXT, "log": {"a bool"}, "reference": OPTIONAL, "reference_label": TEXT}),
+    (evidence.load, {"name": "lstm_head_and_scaling"}, {}),
+    (evidence.provenance, {"name": "lstm_head_and_scaling"}, {}),
+    (evidence.table, {"name": "lstm_head_and_scaling", "metric": "mse", "backend": "jax"},
+     {"backend": OPTIONAL}),
     (metrics.difference_interval, {"errors_a": np.zeros(3), "errors_b": np.ones(3), "lags": 1,
                                    "level": 0.95}, {}),
     (setup.setup_course, {"seed": 42}, {}),

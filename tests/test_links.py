@@ -39,7 +39,7 @@ def test_a_fork_s_address_rewrites_every_link(fork):
             f"notebooks/{name})") in notebook.cells[0].source
     assert ("[Binder](https://mybinder.org/v2/gh/alice/rnn-course/teaching?urlpath=lab/tree/"
             f"notebooks/{name})") in notebook.cells[0].source
-    assert ('!pip install --quiet "rnn-course-helpers @ '
+    assert ('!pip install --quiet --no-deps "rnn-course-helpers @ '
             'git+https://github.com/alice/rnn-course@teaching"') in notebook.cells[2].source
     # only the links changed: the same cells, the same outputs
     original = nbformat.read(ROOT / "notebooks" / name, as_version=4)
@@ -66,12 +66,29 @@ def test_the_first_cell_installs_the_helpers_on_colab_only():
         setup = next(c for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code")
         lines = setup.source.splitlines()
         assert lines[:3] == ["import sys", "", links.COLAB_ONLY + lines[2][len(links.COLAB_ONLY):]]
-        assert lines[3] == (f'    !pip install --quiet "rnn-course-helpers @ '
+        assert lines[3] == (f'    !pip install --quiet --no-deps "rnn-course-helpers @ '
                             f'git+https://github.com/{owner}/{name}@{branch}"'), path.name
         assert not lines[4] and not lines[4 + 1].startswith(" "), "only the install is Colab's"
 
 
-@pytest.mark.parametrize("url", ["OWNER/REPO", "https://gitlab.com/a/b", "https://github.com/a"])
+@pytest.mark.parametrize("url", ["OWNER/REPO", "https://gitlab.com/a/b", "https://github.com/a",
+                                 None])
 def test_a_bad_address_is_refused(fork, url):
     with pytest.raises(ValueError, match="expected an address https://github.com/OWNER/NAME"):
         links.set_address(url, "main", root=fork)
+
+
+@pytest.mark.parametrize("branch", ["feature/x", "", "main branch", 3])
+def test_a_branch_the_links_could_not_rewrite_later_is_refused(fork, branch):
+    with pytest.raises(ValueError, match="expected a branch name without '/'"):
+        links.set_address("https://github.com/alice/course", branch, root=fork)
+
+
+def test_the_badges_must_open_the_first_notebook(fork):
+    readme = fork / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    readme.write_text(text.replace("blob/main/notebooks/01_sequences_with_many_features.ipynb)",
+                                   "blob/main/notebooks/02_sequence_output.ipynb)", 1),
+                      encoding="utf-8")
+    wrong = "README.md: its Open in Colab badge does not open 01_sequences_with_many_features.ipynb"
+    assert wrong in links.problems(fork)

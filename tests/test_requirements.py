@@ -70,7 +70,9 @@ def test_ci_runs_the_other_cpu_and_stress_commands_the_readme_gives():
                     "ONEDNN_MAX_CPU_ISA=AVX2 TF_NUM_INTRAOP_THREADS=2 TF_NUM_INTEROP_THREADS=2 "
                     ".venv/bin/python -m pytest notebooks",
                     ".venv/bin/python tools/notebooks.py stress --shifts 2",
-                    ".venv-jax/bin/python tools/notebooks.py stress --backend jax --shifts 1"):
+                    ".venv-jax/bin/python tools/notebooks.py stress --backend jax --shifts 1",
+                    ".venv/bin/python tools/evidence.py check",
+                    ".venv-jax/bin/python tools/evidence.py check --backend jax"):
         assert command in readme and command in ci, command
 
 
@@ -104,8 +106,9 @@ def test_colab_versions_tool_takes_colab_s_versions_and_keeps_the_rest():
 def test_ci_runs_the_colab_commands_the_readme_gives():
     readme, ci = (ROOT / "README.md").read_text(), (ROOT / ".ci" / "run").read_text()
     for command in (
-        "python3.13 -m venv .venv-colab && .venv-colab/bin/pip install -r requirements-colab.txt "
-        '&& .venv-colab/bin/pip install "rnn-course-helpers @ git+file://$PWD"',
+        "python3.13 -m venv --clear .venv-colab && .venv-colab/bin/pip install -r "
+        'requirements-colab.txt && .venv-colab/bin/pip install --no-deps '
+        '"rnn-course-helpers @ git+file://$PWD"',
         '.venv-colab/bin/python -m pytest -m "not browser and not pinned" tests '
         "&& .venv-colab/bin/python -m pytest --nbval-lax notebooks",
     ):

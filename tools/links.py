@@ -28,20 +28,22 @@ BINDER = re.compile(rf"https://mybinder\.org/v2/gh/{SEGMENT}/{SEGMENT}/{SEGMENT}
                     rf"\?urlpath=lab/tree/{NOTEBOOK}")
 COLAB = re.compile(rf"https://colab\.research\.google\.com/github/{SEGMENT}/{SEGMENT}/blob/"
                    rf"{SEGMENT}/{NOTEBOOK}")
-INSTALL = re.compile(r"git\+https://github\.com/[^\s\"\\@]+@[^\s\"\\]+")  # \\: JSON's \"
+# the helpers' requirement in the first cell (\\ stops at JSON's \"): rnn-course-helpers @ git+...
+INSTALL = re.compile(r"(?<=rnn-course-helpers @ )git\+https://github\.com/[^\s\"\\@]+@[\w.-]+")
+PLACEHOLDER = ("OWNER", "REPO")
 COLAB_ONLY = 'if "google.colab" in sys.modules:'
 
 
 def address(pyproject=ROOT / "pyproject.toml"):
     """(owner, name, branch) from pyproject.toml; a ValueError names what is wrong."""
-    config = tomllib.loads(Path(pyproject).read_text())
+    config = tomllib.loads(_read(Path(pyproject)))
     url = config.get("project", {}).get("urls", {}).get("Repository", "")
     match = GITHUB.fullmatch(url)
     if not match:
         raise ValueError("expected [project.urls] Repository = 'https://github.com/OWNER/NAME' "
                          f"in {pyproject}, got {url!r}")
     branch = config.get("tool", {}).get("course", {}).get("branch", "")
-    if not re.fullmatch(r"[\w./-]+", branch):
+    if not re.fullmatch(r"[\w.-]+", branch):  # no "/": the links' patterns stop at one
         raise ValueError(f"expected [tool.course] branch = 'main' in {pyproject}, got {branch!r}")
     return match[1], match[2], branch
 
@@ -69,6 +71,15 @@ def rewrite(text, owner, name, branch):
     return INSTALL.sub(install(owner, name, branch), text)
 
 
+def _read(path):
+    """A file's text as UTF-8 with its line endings untouched (the same on Windows)."""
+    return path.read_bytes().decode("utf-8")
+
+
+def _write(path, text):
+    path.write_bytes(text.encode("utf-8"))
+
+
 def _files(root):
     return [root / "README.md", *sorted((root / "notebooks").glob("[0-9][0-9]_*.ipynb"))]
 
@@ -78,10 +89,15 @@ def problems(root=ROOT):
     owner, name, branch = address(root / "pyproject.toml")
     found = []
     for path in _files(root):
-        text = path.read_text()
+        text = _read(path)
         if rewrite(text, owner, name, branch) != text:
             found.append(f"{path.name}: a link is not made from {owner}/{name}@{branch}")
-    readme = (root / "README.md").read_text()
+    readme = _read(root / "README.md")
+    first = _files(root)[1].name  # the badges open the first notebook
+    for badge, link in (("Binder", binder), ("Colab", colab)):
+        if f"[![Open in {badge}]" not in readme or \
+                f"]({link(first, owner, name, branch)})" not in readme.split("\n## ")[0]:
+            found.append(f"README.md: its Open in {badge} badge does not open {first}")
     for path in _files(root)[1:]:
         nb = nbformat.read(path, as_version=4)
         title, setup = nb.cells[0].source, next(c.source for c in nb.cells if c.cell_type == "code")
@@ -99,7 +115,7 @@ def problems(root=ROOT):
 
 
 def _project_name(root):
-    return tomllib.loads((root / "pyproject.toml").read_text())["project"]["name"]
+    return tomllib.loads(_read(root / "pyproject.toml"))["project"]["name"]
 
 
 def write(root=ROOT):
@@ -107,25 +123,27 @@ def write(root=ROOT):
     owner, name, branch = address(root / "pyproject.toml")
     changed = []
     for path in _files(root):
-        text = path.read_text()
+        text = _read(path)
         new = rewrite(text, owner, name, branch)
         if new != text:
-            path.write_text(new)  # notebooks: only link text changes, their JSON layout stays
+            _write(path, new)  # notebooks: only link text changes, their JSON layout stays
             changed.append(path.name)
     return changed
 
 
 def set_address(url, branch, root=ROOT):
     """Write `url` (https://github.com/OWNER/NAME) and `branch` into pyproject.toml."""
-    if not GITHUB.fullmatch(url):
+    if not isinstance(url, str) or not GITHUB.fullmatch(url):
         raise ValueError(f"expected an address https://github.com/OWNER/NAME, got {url!r}")
+    if not isinstance(branch, str) or not re.fullmatch(r"[\w.-]+", branch):
+        raise ValueError(f"expected a branch name without '/', like 'main', got {branch!r}")
     path = root / "pyproject.toml"
-    text = path.read_text()
+    text = _read(path)
     text, urls = re.subn(r'(?m)^Repository = "[^"]*"', f'Repository = "{url}"', text)
     text, branches = re.subn(r'(?m)^branch = "[^"]*"', f'branch = "{branch}"', text)
     if (urls, branches) != (1, 1):
         raise ValueError(f"expected one 'Repository = ' and one 'branch = ' line in {path}")
-    path.write_text(text)
+    _write(path, text)
 
 
 def main(argv=None):
@@ -142,6 +160,9 @@ def main(argv=None):
     found = problems()
     for problem in found:
         print(problem)
+    if address()[:2] == PLACEHOLDER:
+        print("note: the address is still the placeholder https://github.com/OWNER/REPO: the "
+              "links lead nowhere until you set yours (README, 'Serve it from your fork')")
     return 1 if found else 0
 
 
