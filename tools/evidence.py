@@ -11,8 +11,8 @@ It replaces that backend's rows in NAME.csv and its entry in NAME.json (command,
 date, CPU, seconds), and prints the time taken.
 
 `check` reruns the first `--seeds` stored seeds of each experiment on this machine and fails
-(exit 1) if a result falls outside the stored range of its design and metric, over all the
-stored seeds of that backend, widened on each side by half the range's width plus 0.1 % of its
+(exit 1) if a result falls outside the stored range of its design and metric, over every stored
+run (both backends), widened on each side by half the range's width plus 0.1 % of its
 size: the stored evidence has not rotted (a Keras or TensorFlow upgrade, a change to a
 generator, an edited experiment).
 
@@ -81,7 +81,8 @@ def worker(name, seeds):
 
 
 def _start(name, backend, seeds, python):
-    env = {**os.environ, "KERAS_BACKEND": backend, "TF_NUM_INTRAOP_THREADS": "1",
+    env = {name: value for name, value in os.environ.items() if name != "COURSE_SEED_SHIFT"}
+    env = {**env, "KERAS_BACKEND": backend, "TF_NUM_INTRAOP_THREADS": "1",
            "TF_NUM_INTEROP_THREADS": "1", "XLA_FLAGS": "--xla_cpu_multi_thread_eigen=false "
            "intra_op_parallelism_threads=1", "PYTHONPATH": str(ROOT)}
     command = [python, str(Path(__file__).resolve()), "_worker", name,
@@ -141,7 +142,7 @@ def run(args):
 
 def rotten(new, stored):
     """A sentence for each rerun result (dicts: design, metric, seed, value) outside the stored
-    range of its design and metric (a DataFrame of one backend's rows), widened on each side by
+    range of its design and metric (a DataFrame of stored rows), widened on each side by
     WIDEN times its width plus RELATIVE times its size."""
     found = []
     for row in new:
@@ -164,9 +165,8 @@ def check(args):
     pythons = _pythons(args, (args.backend,))
     failures = 0
     for name in _experiments(args.names):
-        stored = evidence.load(name)
-        stored = stored[stored["backend"] == args.backend]
-        seeds = sorted(set(stored["seed"]))[:args.seeds]
+        stored = evidence.load(name)  # the range over every stored run, both backends
+        seeds = sorted(set(stored[stored["backend"] == args.backend]["seed"]))[:args.seeds]
         started = time.perf_counter()
         new, _ = _collect(_start(name, args.backend, seeds, pythons[args.backend]),
                           args.backend, name)
