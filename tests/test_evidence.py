@@ -1,6 +1,7 @@
 """Every stored experiment (helpers/evidence/) has a well-formed results file and provenance."""
 
 import datetime
+import hashlib
 import importlib
 
 import numpy as np
@@ -42,6 +43,9 @@ def test_provenance_says_how_each_backend_s_results_were_made(name):
     made = evidence.provenance(name)
     experiment = importlib.import_module(f"helpers.evidence.{name}")
     assert made["experiment"] == name and made["description"] == experiment.DESCRIPTION
+    script = (evidence.FOLDER / f"{name}.py").read_bytes()
+    assert made["script_sha256"] == hashlib.sha256(script).hexdigest(), (
+        f"{name}.py changed since its results were stored: python tools/evidence.py run {name}")
     runs = evidence.load(name)
     assert set(made["backends"]) == set(MINIMUM_SEEDS)
     for backend, run in made["backends"].items():

@@ -8,7 +8,8 @@
 seeds 0, 1, ..., on TensorFlow with this Python and on JAX with `--jax-python` (by default
 .venv-jax/bin/python, README "Run it on JAX"), the two backends side by side, one thread each.
 It replaces that backend's rows in NAME.csv and its entry in NAME.json (command, versions,
-date, CPU, seconds), and prints the time taken.
+date, CPU, seconds; and the SHA-256 of NAME.py, so that tests/test_evidence.py fails when the
+experiment changes and its results were not rerun), and prints the time taken.
 
 `check` reruns the first `--seeds` stored seeds of each experiment on this machine and fails
 (exit 1) if a result falls outside the stored range of its design and metric, over every stored
@@ -25,6 +26,7 @@ which builds and trains its models in plain Keras after `keras.utils.set_random_
 
 import argparse
 import datetime
+import hashlib
 import importlib
 import json
 import os
@@ -46,6 +48,11 @@ def _experiments(names):
         if name not in known:
             raise SystemExit(f"unknown experiment {name!r}: expected one of {known}")
     return list(names) or known
+
+
+def script_hash(name):
+    """SHA-256 of helpers/evidence/NAME.py: the stored results are stale if it changes."""
+    return hashlib.sha256((FOLDER / f"{name}.py").read_bytes()).hexdigest()
 
 
 def _cpu():
@@ -123,7 +130,8 @@ def run(args):
                                                                            "backend", "metric",
                                                                            "value"])
         provenance = json.loads(provenance_path.read_text()) if provenance_path.exists() else {}
-        provenance.update({"experiment": name, "description": module.DESCRIPTION})
+        provenance.update({"experiment": name, "description": module.DESCRIPTION,
+                           "script_sha256": script_hash(name)})
         for backend, process in processes.items():
             new, info = _collect(process, backend, name)
             rows = pd.concat([rows[rows["backend"] != backend], pd.DataFrame(new)])
