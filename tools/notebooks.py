@@ -39,7 +39,7 @@ BUDGET_SECONDS = 45  # per notebook
 # 05 trains 5 recipes x 5 seeds in two rounds (choose on 2014, refit for 2015): up to 60 s
 BUDGET_SECONDS_FOR = {"05_numeric_and_categorical_features.ipynb": 60}
 BUDGET_MB = 1024  # per notebook kernel (Binder gives 2 GB)
-BUDGET_SUITE_SECONDS = 180  # the whole `pytest` run on a 2-core machine
+BUDGET_SUITE_SECONDS = 150  # the whole `pytest` run on a 2-core machine
 PEAK_MEMORY_PROBE = (
     "import resource\nprint(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)"
 )
