@@ -19,6 +19,7 @@ generator, an edited experiment).
 
 An experiment is a module helpers/evidence/NAME.py with
     DESCRIPTION = "one sentence: what it compares"
+    DESIGNS = ("design a", "design b", ...)  # in the order its tables show them
     SEEDS = {"tensorflow": 10, "jax": 5}
     def run(seed): -> [{"design": ..., "metric": ..., "value": float}, ...]
 which builds and trains its models in plain Keras after `keras.utils.set_random_seed(seed)`.
