@@ -8,8 +8,8 @@
 seeds 0, 1, ..., on TensorFlow with this Python and on JAX with `--jax-python` (by default
 .venv-jax/bin/python, README "Run it on JAX"), the two backends side by side, one thread each.
 It replaces that backend's rows in NAME.csv and its entry in NAME.json (command, versions,
-date, CPU, seconds; and the SHA-256 of NAME.py, so that tests/test_evidence.py fails when the
-experiment changes and its results were not rerun), and prints the time taken.
+date, CPU, seconds, and the SHA-256 of NAME.py, so that tests/test_evidence.py fails when the
+experiment changes and that backend's results were not rerun), and prints the time taken.
 
 `check` reruns the first `--seeds` stored seeds of each experiment on this machine and fails
 (exit 1) if a result falls outside the stored range of its design and metric, over every stored
@@ -131,8 +131,7 @@ def run(args):
                                                                            "backend", "metric",
                                                                            "value"])
         provenance = json.loads(provenance_path.read_text()) if provenance_path.exists() else {}
-        provenance.update({"experiment": name, "description": module.DESCRIPTION,
-                           "script_sha256": script_hash(name)})
+        provenance.update({"experiment": name, "description": module.DESCRIPTION})
         for backend, process in processes.items():
             new, info = _collect(process, backend, name)
             rows = pd.concat([rows[rows["backend"] != backend], pd.DataFrame(new)])
@@ -140,7 +139,7 @@ def run(args):
                 "command": f"python tools/evidence.py run {name} --backend {backend}",
                 "seeds": sorted({row["seed"] for row in new}),
                 "date": datetime.date.today().isoformat(),
-                "cpu": _cpu(), "threads": 1, **info}
+                "cpu": _cpu(), "threads": 1, "script_sha256": script_hash(name), **info}
         rows = rows[["design", "seed", "backend", "metric", "value"]]
         rows = rows.astype({"seed": int, "value": float})
         rows.to_csv(csv, index=False, float_format="%.6g")

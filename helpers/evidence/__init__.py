@@ -50,8 +50,8 @@ def load(name):
 
 def provenance(name):
     """How experiment `name`'s results were made: a dict with, per backend, the command, the
-    package versions, the date, the CPU, the seeds and the seconds it took, and the SHA-256 of
-    the experiment's script."""
+    package versions, the date, the CPU, the seeds, the seconds it took and the SHA-256 of the
+    experiment's script it ran."""
     return json.loads(_path(name, ".json").read_text())
 
 
