@@ -147,3 +147,26 @@ def test_the_stress_command_refuses_no_runs(option, capsys):
     with pytest.raises(SystemExit):
         notebook_tool.main(["stress", *option])
     assert "expected a whole number of 1 or more" in capsys.readouterr().err
+
+
+def test_a_kernel_that_fails_to_start_is_started_again(tmp_path):
+    # A real kernel that dies while starting, the first time only: as one that lost a port race.
+    (tmp_path / "sitecustomize.py").write_text(
+        "import os, pathlib\n"
+        f"mark = pathlib.Path({str(tmp_path / 'died')!r})\n"
+        "if not mark.exists():\n"
+        "    mark.write_text('once')\n"
+        "    os._exit(1)\n")
+    notebook = tmp_path / "tiny.ipynb"
+    notebook_tool.nbformat.write(notebook_tool.nbformat.v4.new_notebook(
+        cells=[notebook_tool.nbformat.v4.new_code_cell("print(6 * 7)")]), notebook)
+    env = dict(os.environ, PYTHONPATH=str(tmp_path))
+    nb, _, _ = notebook_tool.execute(notebook, env=env)
+    assert (tmp_path / "died").exists()
+    assert nb.cells[0].outputs[0]["text"] == "42\n"
+
+
+def test_a_kernel_that_dies_running_a_cell_is_not_started_again():
+    from nbclient.exceptions import DeadKernelError
+    assert not notebook_tool.failed_to_start(DeadKernelError("Kernel died"))
+    assert notebook_tool.failed_to_start(RuntimeError("Kernel didn't respond in 60 seconds"))

@@ -17,6 +17,7 @@ outputs are TensorFlow's: ``refresh`` always runs on TensorFlow, whatever KERAS_
 """
 
 import argparse
+import atexit
 import json
 import os
 import re
@@ -45,12 +46,40 @@ PEAK_MEMORY_PROBE = (
 )
 
 
+KERNEL_START_TRIES = 3
+
+
+def failed_to_start(error):
+    """Whether an error means the kernel never came up, so that no cell ran and a retry is safe.
+
+    Kernels started side by side can race for a port: the loser dies binding it ("Address
+    already in use") and nbclient reports that it never answered. A kernel that dies *while*
+    running a cell (nbclient's DeadKernelError) is a real failure, and is never retried.
+    """
+    text = str(error)
+    return isinstance(error, RuntimeError) and (
+        text.startswith("Kernel didn't respond in")
+        or text.startswith("Kernel died before replying to kernel_info"))
+
+
 def execute(path, probe_memory=False, env=None, first=None, last=None):
     """Execute a notebook in a fresh kernel; return (notebook, wall seconds, peak MB or None).
 
     ``env``: the kernel's environment (default: this process's); ``first`` and ``last``: code
     run before the notebook's first cell and after its last (the stress harness's probes).
+    A kernel that fails to start is started again, up to KERNEL_START_TRIES times in all.
     """
+    for attempt in range(1, KERNEL_START_TRIES + 1):
+        try:
+            return _execute_once(path, probe_memory, env, first, last)
+        except RuntimeError as error:
+            if not failed_to_start(error) or attempt == KERNEL_START_TRIES:
+                raise
+            print(f"  {path.name}: the kernel did not start ({error}); starting another",
+                  file=sys.stderr, flush=True)
+
+
+def _execute_once(path, probe_memory, env, first, last):
     nb = nbformat.read(path, as_version=4)
     if probe_memory:  # an extra last cell reads the kernel's own peak resident memory
         nb.cells.append(nbformat.v4.new_code_cell(PEAK_MEMORY_PROBE))
@@ -78,6 +107,7 @@ def execute(path, probe_memory=False, env=None, first=None, last=None):
     finally:
         seconds = time.perf_counter() - start
         kernel.shutdown_kernel(now=True)
+        atexit.unregister(client._cleanup_kernel)  # nbclient's own clean-up: done already
     peak_mb = None
     if probe_memory:
         probe = nb.cells.pop()
