@@ -91,3 +91,13 @@ def test_the_rot_check_flags_a_result_outside_the_widened_stored_range():
     assert message.startswith("Dense head mse seed 0 = ") and "allowed" in message
     assert tool.rotten([row | {"design": "new", "value": 1.0}], stored) == [
         "new mse: nothing stored to compare with"]
+
+
+def test_made_gives_one_line_per_backend_from_the_provenance():
+    lines = evidence.made("lstm_head_and_scaling").splitlines()
+    made = evidence.provenance("lstm_head_and_scaling")["backends"]
+    assert [line.split(":")[0] for line in lines] == list(made)
+    assert all(f"Keras {run['versions']['keras']}" in line
+               for line, run in zip(lines, made.values(), strict=True))
+    with pytest.raises(ValueError, match="expected an experiment's name"):
+        evidence.made("no such/experiment")

@@ -55,6 +55,18 @@ def provenance(name):
     return json.loads(_path(name, ".json").read_text())
 
 
+def made(name):
+    """How experiment `name`'s stored runs were made, one line per backend: its seeds, the date
+    and the Keras and backend versions (the rest is in ``provenance(name)``).
+
+    Example: ``print(evidence.made("lstm_head_and_scaling"))``
+    """
+    return "\n".join(
+        f"{backend}: seeds {run['seeds'][0]} to {run['seeds'][-1]}, run on {run['date']} with "
+        f"Keras {run['versions']['keras']}, {backend} {run['versions'][backend]}"
+        for backend, run in provenance(name)["backends"].items())
+
+
 def table(name, metric, backend=None):
     """One metric of experiment `name` as a table: a row per (backend, seed), a column per design
     (in the order the experiment lists them). ``backend`` keeps one backend's rows only.
