@@ -20,9 +20,10 @@ Measured, as fractions of the noise variance: "h1" ... "h10", the test MSE at ea
 (running free for seq2seq and recursive); "all", over every horizon; "own", the MSE against the
 noise-free targets, every horizon. For seq2seq and recursive also: "forced_h1" ...
 "forced_h10", the test MSE teacher forced (reading the observed targets instead of their own
-predictions); and "slope", how far the forecast of a, 6 steps ahead, moves per unit of the a
-fed back for it (the observed a 5 steps ahead, raised by 0.5), averaged over the test windows
-(not a fraction of the noise variance).
+predictions); "clean_h1" ... "clean_h10", the same teacher forced with the noise-free targets
+(possible only because the generator knows them); and "slope", how far the forecast of a, 6
+steps ahead, moves per unit of the a fed back for it (the observed a 5 steps ahead, raised by
+0.5), averaged over the test windows (not a fraction of the noise variance).
 """
 
 DESCRIPTION = ("08: four designs that forecast K = 10 steps from T = 30 (MIMO, RepeatVector, "
@@ -140,6 +141,11 @@ def run(seed):
     rows_test, _ = one_step_rows(x_test, y_test, u_test)
     forced = {"seq2seq": ops.convert_to_numpy(seq2seq([x_test, teacher_test])),
               "recursive": ops.convert_to_numpy(one_step(rows_test))}
+    clean_rows, _ = one_step_rows(x_test, clean_test, u_test)
+    forced_clean = {
+        "seq2seq": ops.convert_to_numpy(seq2seq([x_test, decoder_inputs(x_test, clean_test,
+                                                                         u_test)])),
+        "recursive": ops.convert_to_numpy(one_step(clean_rows))[:, -K:]}
     nudged_teacher, nudged_rows = teacher_test.copy(), rows_test.copy()
     nudged_teacher[:, AT, 0] += NUDGE
     nudged_rows[:, T + AT - 1, 0] += NUDGE
@@ -167,5 +173,8 @@ def run(seed):
         by_step = per_horizon(y_test, forced[name])
         for k in range(K):
             add(name, f"forced_h{k + 1}", by_step[k])
+        by_step = per_horizon(y_test, forced_clean[name])
+        for k in range(K):
+            add(name, f"clean_h{k + 1}", by_step[k])
         add(name, "slope", moved[name].mean() / NUDGE)
     return rows
