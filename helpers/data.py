@@ -164,7 +164,9 @@ def seed_data():
 def _noisy(clean, noise, rng):
     """Add Gaussian noise of standard deviation ``noise``; return (targets, noise variance)."""
     noise = check_number(noise, "noise", positive=True)
-    return (clean + rng.normal(scale=noise, size=clean.shape)).astype("float32"), noise**2
+    targets = rng.normal(scale=noise, size=clean.shape)
+    targets += clean  # in place: the same sums as clean + noise, without a third array
+    return targets.astype("float32"), noise**2
 
 
 def _check_sizes(samples, timesteps, seed):
