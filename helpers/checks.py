@@ -875,7 +875,7 @@ def _update_counts(answer):
     if stepping != 50:
         return "stepping updates the state once per new timestep: 50 timesteps, 50 updates."
     if rerun == 2500:
-        return ("the window grows: at timestep t re-running reads t steps, not 50; add "
+        return ("the history grows: at timestep t re-running reads t steps, not 50; add "
                 "1 + 2 + … + 50.")
     if rerun != 1275:
         return f"{rerun} is not it: at the t-th new timestep the window holds t steps; add them up."
