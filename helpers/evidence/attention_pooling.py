@@ -10,7 +10,7 @@ learned query, `Attention(use_scale=True)`, `Flatten`). Each is built after
 after `keras.utils.set_random_seed(seed)` again, with Adam(0.02), sparse categorical
 cross-entropy, batches of 64, 4 epochs.
 
-Measured per kind: "loss_e1" ... "loss_e4", the training loss after each epoch; "accuracy", the
+Measured per kind: "loss_e1" ... "loss_e4", the mean training loss in each epoch; "accuracy", the
 test accuracy; "minus_bayes", that minus the Bayes classifier's accuracy on the same samples;
 "group_0" ... "group_5", the test accuracy minus the Bayes classifier's on the samples whose
 marked step lies 0-9, 10-19, ..., 50-59 steps from the end. For attention pooling: "at_mark",
