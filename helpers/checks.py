@@ -878,7 +878,8 @@ def _update_counts(answer):
         return ("the history grows: at timestep t re-running reads t steps, not 50; add "
                 "1 + 2 + … + 50.")
     if rerun != 1275:
-        return f"{rerun} is not it: at the t-th new timestep the window holds t steps; add them up."
+        return (f"{rerun} is not it: at the t-th new timestep the history holds t steps; add "
+                "them up.")
     return None
 
 
