@@ -139,8 +139,9 @@ def run(seed):
                  "seq2seq": decode(x_test, u_test), "recursive": recursive(x_test, u_test)}
     teacher_test = decoder_inputs(x_test, y_test, u_test)
     rows_test, _ = one_step_rows(x_test, y_test, u_test)
+    one_step_forced = ops.convert_to_numpy(one_step(rows_test))  # every row, past included
     forced = {"seq2seq": ops.convert_to_numpy(seq2seq([x_test, teacher_test])),
-              "recursive": ops.convert_to_numpy(one_step(rows_test))}
+              "recursive": one_step_forced[:, -K:]}
     clean_rows, _ = one_step_rows(x_test, clean_test, u_test)
     forced_clean = {
         "seq2seq": ops.convert_to_numpy(seq2seq([x_test, decoder_inputs(x_test, clean_test,
@@ -152,8 +153,7 @@ def run(seed):
     moved = {"seq2seq": (ops.convert_to_numpy(seq2seq([x_test, nudged_teacher]))
                          - forced["seq2seq"])[:, AT, 0],
              "recursive": (ops.convert_to_numpy(one_step(nudged_rows))
-                           - forced["recursive"])[:, T + AT - 1, 0]}
-    forced["recursive"] = forced["recursive"][:, -K:]
+                           - one_step_forced)[:, T + AT - 1, 0]}
 
     rows = []
 
