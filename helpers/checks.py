@@ -6,12 +6,14 @@ it to run every published solution through its checker. Each exercise is registe
 wrong answer, so the tests can also prove that its checker rejects one.
 """
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
+from helpers import data
 from helpers.data import describe
 
 NOT_ATTEMPTED = "not attempted"
@@ -152,6 +154,42 @@ def _as_array(answer):
         return np.asarray(answer)
     except (ValueError, TypeError):  # ragged nested lists
         return None
+
+
+def _predict(answer, inputs, shape_text):
+    """``(output as an array, None)``, or ``(None, hint)`` when ``answer`` cannot read ``inputs``.
+
+    ``inputs`` is one array or a list of arrays (a model with several inputs); ``shape_text``
+    says in words what they are, for the hint.
+    """
+    import keras
+
+    if not isinstance(answer, keras.Model):
+        return None, f"expected a trained keras.Model, got {type(answer).__name__}."
+    try:
+        return keras.ops.convert_to_numpy(answer(inputs)), None
+    except Exception as error:  # any failure to read the held-out data is the learner's hint
+        return None, (f"your model cannot read {shape_text}: {type(error).__name__}: "
+                      f"{str(error).splitlines()[0][:160]}")
+
+
+def _recurrent_layers(model):
+    """The recurrent layers (LSTM, GRU, SimpleRNN, …, also inside Bidirectional) of ``model``."""
+    import keras
+
+    found = []
+    for layer in model._flatten_layers(include_self=False):
+        if isinstance(layer, keras.layers.RNN) or (
+                type(layer).__name__ in ("LSTM", "GRU", "SimpleRNN", "ConvLSTM1D")):
+            found.append(layer)
+    return found
+
+
+def _far_above(error, good, reference, reference_name, units=""):
+    """A hint for an error above ``good``, set against a reference any working model beats."""
+    return (f"your model's error on fresh data is {error:.3g}{units}, above the {good:g}{units} "
+            f"a trained model reaches in seconds ({reference_name}: {reference:.3g}{units}). "
+            f"Train longer (more epochs), check that x and y line up, and that the loss is mse.")
 
 
 # ---- Notebook 01 -------------------------------------------------------------------------------
@@ -395,6 +433,46 @@ def _per_step_classifier(answer):
     return None
 
 
+@functools.cache
+def _smoothed_held_out():
+    """Fresh sequences for exercise 02.4, and their noise-free targets."""
+    x, _, _ = data.smoothed_signals(500, seed=2024)
+    return x, data.smoothed_targets(x)
+
+
+def _trained_for_one_epoch_without_head():
+    import keras
+
+    model = keras.Sequential([keras.Input(shape=(None, 3)),
+                              keras.layers.LSTM(2, return_sequences=True)])
+    model.compile(optimizer="adam", loss="mse")
+    x, y, _ = data.smoothed_signals(200, seed=1)
+    model.fit(x, y, epochs=1, verbose=0)
+    return model
+
+
+@_exercise("02.4", typical_wrong_answer=_trained_for_one_epoch_without_head,
+           praise="its predictions on 500 fresh sequences are close to the noise-free targets "
+                  "at every timestep.")
+def _per_step_forecaster(answer):
+    x, clean = _smoothed_held_out()
+    output, hint = _predict(answer, x, "sequences of 3 features, shape (500, 20, 3)")
+    if hint:
+        return hint
+    if output.shape == (500, 2):
+        return ("your model returns one row per sequence, (batch, 2): the targets have a row "
+                "per timestep, so give the recurrent layer return_sequences=True.")
+    if output.ndim != 3 or output.shape[:2] != (500, 20) or output.shape[2] != 2:
+        return f"on (500, 20, 3) it should return (500, 20, 2); yours returns {output.shape}."
+    if np.abs(output).max() <= 1 and np.abs(clean).max() > 1.5:
+        return ("every output lies in (−1, 1): the last layer is the LSTM, whose tanh output "
+                "cannot reach targets beyond ±1. Add a Dense(2) head after it.")
+    error = float(np.mean((output - clean) ** 2))
+    if error < 0.05:
+        return None
+    return _far_above(error, 0.05, float(np.mean(clean**2)), "always predicting 0")
+
+
 # ---- Notebook 03 -------------------------------------------------------------------------------
 
 _PER_STEP_TARGETS = np.arange(4000).reshape(100, 20, 2)  # the array the exercise 03.1 cell builds
@@ -487,6 +565,69 @@ def _activity_setting(answer):
                      if "categorical" in loss.lower() else
                      f"a class label calls for a cross-entropy loss, not {loss[:40]!r}")
     return "; ".join(hints) + "." if hints else None
+
+
+SENSOR_WINDOW = 12
+_SENSOR_GOOD = 2.0  # kW², against the noise-free load: a model trained in seconds gets about 1
+
+
+@functools.cache
+def _sensor_held_out():
+    """Exercise 03.4's fresh windows (raw units), their noise-free next loads, this hour's load."""
+    table = data.sensor_table(series=4, steps=300, seed=3034)
+    _, _, _, _, expected = data._sensor_arrays(4, 300, 3034)
+    xs, clean, last = [], [], []
+    for s, (_, rows) in enumerate(table.groupby("sensor")):
+        values = rows.sort_values("time")[list(data.SENSOR_COLUMNS)].to_numpy("float32")
+        for end in range(SENSOR_WINDOW - 1, len(values) - 1):  # rows end-11 … end, then end+1
+            xs.append(values[end - SENSOR_WINDOW + 1:end + 1])
+            clean.append(expected[s, end])
+            last.append(values[end, 2])
+    return np.stack(xs), np.array(clean), np.array(last)
+
+
+def _sensor_copycat():
+    import keras
+
+    inputs = keras.Input(shape=(SENSOR_WINDOW, 3))
+    last_load = keras.layers.Lambda(lambda x: x[:, -1, 2:3])(inputs)
+    return keras.Model(inputs, last_load)
+
+
+@_exercise("03.4", typical_wrong_answer=_sensor_copycat,
+           praise="on 4 new sensors it forecasts the next hour's load in kW close to the best "
+                  "possible, from windows in the table's own units.")
+def _sensor_forecaster(answer):
+    x, clean, last = _sensor_held_out()
+    output, hint = _predict(answer, x, f"windows of the table's 3 columns in their own units, "
+                                       f"shape {x.shape}")
+    if hint:
+        return hint
+    n = len(x)
+    if output.ndim == 3 and output.shape[:2] == (n, SENSOR_WINDOW):
+        return ("your model returns a row per timestep: a forecast of the next hour is one "
+                "number per window, so the LSTM needs return_sequences=False (the default).")
+    if output.shape not in ((n, 1), (n,)):
+        return f"on {x.shape} it should return ({n}, 1), a load per window; yours: {output.shape}."
+    forecast = output.reshape(n)
+    if abs(forecast.mean()) < 5 and clean.mean() > 30:
+        return (f"your forecasts average {forecast.mean():.2f}, the load averages "
+                f"{clean.mean():.0f} kW: they are still in scaled units. End the model with the "
+                f"way back to kW (step 6): layers.Rescaling(std, offset=mean).")
+    if forecast.std() < 0.2 * clean.std():
+        return (f"your forecasts hardly move (spread {forecast.std():.2f} kW against the load's "
+                f"{clean.std():.1f}): does the model scale its inputs? Put the Normalization "
+                f"layer adapted on the training rows first (step 3).")
+    error = float(np.mean((forecast - clean) ** 2))
+    copy_error = float(np.mean((forecast - last) ** 2))
+    if copy_error < 0.05 * error:
+        return ("your forecast is this hour's load, copied: the target must be the row *after* "
+                "the window (data[:-1], targets=data[window:]); a window that holds its own "
+                "target teaches the model to copy it.")
+    if error < _SENSOR_GOOD:
+        return None
+    return _far_above(error, _SENSOR_GOOD, float(np.mean((last - clean) ** 2)), "persistence",
+                      " kW²")
 
 
 # ---- Notebook 04 -------------------------------------------------------------------------------
@@ -631,6 +772,45 @@ def _sensor_shapes(answer):
     return None
 
 
+@functools.cache
+def _comovement_held_out():
+    x, _, _ = data.comovement(1000, seed=4044)
+    return x, data.comovement_targets(x)
+
+
+def _one_lstm_regressor():
+    import keras
+
+    model = keras.Sequential([keras.Input(shape=(None, 3)), keras.layers.LSTM(4),
+                              keras.layers.Dense(1)])
+    model.compile(optimizer="adam", loss="mse")
+    x, y, _ = data.comovement(200, seed=1)
+    model.fit(x, y, epochs=1, verbose=0)
+    return model
+
+
+@_exercise("04.4", typical_wrong_answer=_one_lstm_regressor,
+           praise="two recurrent layers, the lower one returning every step, and an error on "
+                  "1,000 fresh sequences close to the best possible.")
+def _stacked_regressor(answer):
+    x, clean = _comovement_held_out()
+    output, hint = _predict(answer, x, "sequences of 3 features, shape (1000, 20, 3)")
+    if hint:
+        return hint
+    if output.ndim == 3:
+        return ("your model returns a row per timestep: the top recurrent layer should return "
+                "only its last output (return_sequences=False) for one answer per sequence.")
+    if output.shape != (1000, 1):
+        return f"on (1000, 20, 3) it should return (1000, 1); yours returns {output.shape}."
+    if len(_recurrent_layers(answer)) < 2:
+        return ("it has one recurrent layer: stack two, the first with return_sequences=True "
+                "so the second reads a sequence.")
+    error = float(np.mean((output - clean) ** 2))
+    if error < 0.25:
+        return None
+    return _far_above(error, 0.25, float(np.mean(clean**2)), "always predicting 0")
+
+
 # ---- Notebook 05 -------------------------------------------------------------------------------
 
 KNOWN_IN_ADVANCE = {
@@ -692,6 +872,63 @@ def _embedding_width(answer):
     if width != 10:
         return f"{width} is not it: add the widths of the four parts (see section 3's table)."
     return None
+
+
+WEATHER_NUMERIC = ("temp_max", "temp_min", "precipitation", "wind")
+
+
+@functools.cache
+def _weather_held_out():
+    """Exercise 05.4's 2015 windows (14 days, raw units) and the next day's temp_max."""
+    from helpers import weather
+
+    test = weather.split_by_year(weather.load_seattle_weather())["test"]
+    inputs, y, _ = weather.make_windows(test, length=14, columns=list(WEATHER_NUMERIC))
+    x = np.stack([inputs[column] for column in WEATHER_NUMERIC], axis=-1).astype("float32")
+    return x, y[:, 0].astype("float64")
+
+
+def _weather_copycat():
+    import keras
+
+    inputs = keras.Input(shape=(14, 4))
+    return keras.Model(inputs, keras.layers.Lambda(lambda x: x[:, -1, :1])(inputs))
+
+
+@_exercise("05.4", typical_wrong_answer=_weather_copycat,
+           praise="in °C from raw columns, and its mean absolute error on 2015 is below "
+                  "persistence's (tomorrow = today).")
+def _weather_forecaster(answer):
+    x, y = _weather_held_out()
+    n = len(x)
+    output, hint = _predict(answer, x, f"14-day windows of {list(WEATHER_NUMERIC)} in their own "
+                                       f"units, shape {x.shape}")
+    if hint:
+        return hint
+    if output.ndim == 3:
+        return ("your model returns a row per day of the window: tomorrow's forecast is one "
+                "number per window (return_sequences=False on the last LSTM).")
+    if output.shape not in ((n, 1), (n,)):
+        return f"on {x.shape} it should return ({n}, 1); yours returns {output.shape}."
+    forecast = output.reshape(n)
+    if abs(forecast.mean()) < 3 and y.mean() > 8:
+        return (f"your forecasts average {forecast.mean():.2f} while 2015's maxima average "
+                f"{y.mean():.1f} °C: they are in scaled units. End the model with "
+                f"layers.Rescaling(std, offset=mean) of temp_max's training statistics.")
+    if forecast.std() < 0.2 * y.std():
+        return (f"your forecasts hardly move (spread {forecast.std():.2f} °C against "
+                f"{y.std():.1f}): put a Normalization layer, adapted on the training years, "
+                f"first in the model.")
+    error = float(np.mean(np.abs(forecast - y)))
+    persistence = float(np.mean(np.abs(x[:, -1, 0] - y)))
+    if np.mean(np.abs(forecast - x[:, -1, 0])) < 0.1 * error:
+        return ("your forecast is today's maximum, copied (persistence): check that the target "
+                "is the day after the window, not its last day.")
+    if error < persistence:
+        return None  # a trained model reaches about 2.1 °C, persistence 2.25 °C
+    return (f"its mean absolute error on 2015 is {error:.2f} °C, not below persistence's "
+            f"{persistence:.2f} °C (tomorrow = today). Train longer, scale inputs and target "
+            f"with the training years' statistics, and check that the target is the next day.")
 
 
 # ---- Notebook 06 -------------------------------------------------------------------------------
@@ -834,6 +1071,56 @@ def _sensor_logs(answer):
     if not wrong:
         return None
     return f"{len(wrong)} of 4 to rethink; {wrong[0]}: {hints[wrong[0]]}"
+
+
+@functools.cache
+def _ragged_held_out():
+    """Exercise 06.5's fresh sequences padded after their end to 20 and to 30 steps."""
+    import keras
+
+    sequences, _, _ = data.ragged_readings(500, seed=6065)
+    clean = np.array([data.smoothed_targets(s[None]).sum(axis=2)[0, -1] for s in sequences])
+    padded = [keras.utils.pad_sequences(sequences, maxlen=length, dtype="float32",
+                                        padding="post") for length in (20, 30)]
+    return padded, clean
+
+
+def _unmasked_regressor():
+    import keras
+
+    model = keras.Sequential([keras.Input(shape=(None, 3)), keras.layers.LSTM(8),
+                              keras.layers.Dense(1)])
+    model.compile(optimizer="adam", loss="mse")
+    sequences, y, _ = data.ragged_readings(200, seed=1)
+    model.fit(keras.utils.pad_sequences(sequences, dtype="float32", padding="post"), y,
+              epochs=1, verbose=0)
+    return model
+
+
+@_exercise("06.5", typical_wrong_answer=_unmasked_regressor,
+           praise="its answer does not change with the amount of padding, and it is close to "
+                  "the noise-free targets of 500 fresh sequences.")
+def _masked_regressor(answer):
+    (short, long), clean = _ragged_held_out()
+    outputs = []
+    for padded in (short, long):
+        output, hint = _predict(answer, padded, f"post-padded sequences of 3 features, shape "
+                                                f"{padded.shape}")
+        if hint:
+            return hint
+        outputs.append(output)
+    if outputs[0].ndim == 3:
+        return ("your model returns a row per timestep: one target per sequence needs the "
+                "last real step's output (return_sequences=False).")
+    if outputs[0].shape != (500, 1):
+        return f"on {short.shape} it should return (500, 1); yours returns {outputs[0].shape}."
+    if not np.allclose(outputs[0], outputs[1], atol=1e-3):
+        return ("its answer changes when the same sequences get 10 more padding steps: the "
+                "LSTM reads the padding. Put layers.Masking(mask_value=0.0) first.")
+    error = float(np.mean((outputs[0][:, 0] - clean) ** 2))
+    if error < 0.15:
+        return None
+    return _far_above(error, 0.15, float(np.mean(clean**2)), "always predicting 0")
 
 
 # ---- Notebook 07 -------------------------------------------------------------------------------
@@ -1045,6 +1332,47 @@ def _teacher_inputs(answer):
             "step k.")
 
 
+@functools.cache
+def _oscillator_held_out():
+    x_past, u_future, _, _, details = data.driven_oscillators(500, seed=8083, details=True)
+    return x_past, u_future, details["clean"]
+
+
+def _schedule_blind():
+    import keras
+
+    past, schedule = keras.Input(shape=(30, 3)), keras.Input(shape=(10, 1))
+    summary = keras.layers.LSTM(8)(past)
+    outputs = keras.layers.Reshape((10, 2))(keras.layers.Dense(20)(summary))
+    return keras.Model([past, schedule], outputs)
+
+
+@_exercise("08.3", typical_wrong_answer=_schedule_blind,
+           praise="it reads the past and the schedule, and its 10-step forecasts of 500 fresh "
+                  "oscillators are close to the noise-free future.")
+def _oscillator_forecaster(answer):
+    x_past, u_future, clean = _oscillator_held_out()
+    inputs = getattr(answer, "inputs", None)
+    if isinstance(inputs, (list, tuple)) and len(inputs) != 2:
+        return (f"your model has {len(inputs)} input(s); it needs two, the past and the "
+                f"schedule: keras.Model([past, schedule], outputs).")
+    output, hint = _predict(answer, [x_past, u_future], "[the past (500, 30, 3), the schedule "
+                                                        "(500, 10, 1)], in that order")
+    if hint:
+        return hint
+    if output.shape != (500, 10, 2):
+        return (f"it should return (500, 10, 2): 10 future steps of 2 targets; yours returns "
+                f"{output.shape}.")
+    flipped, _ = _predict(answer, [x_past, 1 - u_future], "")
+    if flipped is not None and np.allclose(flipped, output, atol=1e-4):
+        return ("its forecast does not change when the schedule does: the future's pushes come "
+                "from u_future, so the decoder must read it (its second input).")
+    error = float(np.mean((output - clean) ** 2))
+    if error < 0.1:
+        return None
+    return _far_above(error, 0.1, float(np.mean(clean**2)), "always predicting 0")
+
+
 # ---- Notebook 09 -------------------------------------------------------------------------------
 
 _ATTENTION_SHAPES = ((32, 50, 16), (32, 1, 16), (32, 1, 50), (32, 1, 16), (32, 16))
@@ -1187,3 +1515,49 @@ def _max_over_padding(answer):
         return ("pre-padded means the padding comes first: a sequence of length 2 is its last "
                 "2 steps, [-0.4, -0.6].")
     return "the masked maximum reads only the real steps: the last 4, 2 and 3 of each row."
+
+
+
+@functools.cache
+def _marked_held_out():
+    x, labels, best, details = data.marked_step(1000, seed=9094, details=True)
+    return x, labels, best, details["positions"]
+
+
+def _last_step_classifier():
+    import keras
+
+    model = keras.Sequential([keras.Input(shape=(None, 4)), keras.layers.LSTM(8),
+                              keras.layers.Dense(3, activation="softmax")])
+    model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+    x, labels, _ = data.marked_step(300, seed=1)
+    model.fit(x, labels, epochs=1, verbose=0)
+    return model
+
+
+@_exercise("09.4", typical_wrong_answer=_last_step_classifier,
+           praise="it finds the marked step wherever it sits: close to the best possible "
+                  "accuracy on 1,000 fresh sequences.")
+def _marked_classifier(answer):
+    x, labels, best, positions = _marked_held_out()
+    output, hint = _predict(answer, x, "sequences of 4 features, shape (1000, 60, 4)")
+    if hint:
+        return hint
+    if output.ndim == 3:
+        return ("your model returns a row per timestep: pool the LSTM's outputs over time "
+                "(layers.GlobalMaxPooling1D()) before the softmax, one answer per sequence.")
+    if output.shape != (1000, 3):
+        return f"on (1000, 60, 4) it should return (1000, 3); yours returns {output.shape}."
+    if output.min() < 0 or not np.allclose(output.sum(axis=1), 1, atol=1e-3):
+        return "its outputs are not probabilities: end with Dense(3, activation='softmax')."
+    correct = output.argmax(axis=1) == labels
+    accuracy = float(correct.mean())
+    if accuracy >= 0.8:
+        return None
+    early, late = correct[positions < 30].mean(), correct[positions >= 30].mean()
+    if late - early > 0.15:
+        return (f"accuracy {accuracy:.2f} (best possible {best:.2f}): {early:.2f} when the mark "
+                f"is in the first half, {late:.2f} in the second. The last output forgets early "
+                f"marks: use return_sequences=True and pool over every step.")
+    return (f"accuracy {accuracy:.2f}, below the 0.8 a trained model reaches in seconds (best "
+            f"possible {best:.2f}, chance 0.33): train longer, or pool every step's output.")

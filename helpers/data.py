@@ -414,3 +414,61 @@ def driven_oscillators(samples, timesteps=30, horizon=10, noise=0.5, seed=0, det
     if details:
         return (*result, {"clean": clean, "frequency": frequency})
     return result
+
+
+SENSOR_NOISE = 1.0  # kW: the standard deviation of the load's news each hour, so its variance
+#                      is the best possible MSE of a next-hour forecast
+SENSOR_COLUMNS = ("temperature", "humidity", "load")
+
+
+def _sensor_arrays(series, steps, seed):
+    """(levels, temperature, humidity, load, the expected next load): arrays (series, steps),
+    but levels (series,)."""
+    rng = np.random.default_rng(seed)
+    levels = rng.uniform(40, 70, size=series)  # each sensor's own typical load, kW
+    phase = rng.uniform(0, 2 * np.pi, size=(series, 1))
+    hours = np.arange(steps)
+    weather = np.zeros((series, steps))  # how far the day runs warmer or colder than usual
+    for t in range(1, steps):
+        weather[:, t] = 0.95 * weather[:, t - 1] + rng.normal(scale=0.5, size=series)
+    temperature = 20 + 5 * np.sin(2 * np.pi * hours / 24 + phase) + weather
+    humidity = 60 - 2 * (temperature - 20) + rng.normal(scale=3.0, size=(series, steps))
+    load = np.zeros((series, steps))
+    expected = np.zeros((series, steps))  # the noise-free load of the *next* hour
+    load[:, 0] = levels
+    for t in range(steps):  # the rule a model has to discover
+        expected[:, t] = (levels + 0.7 * (load[:, t] - levels) + 0.8 * (temperature[:, t] - 20)
+                          - 0.1 * (humidity[:, t] - 60))
+        if t + 1 < steps:
+            load[:, t + 1] = expected[:, t] + rng.normal(scale=SENSOR_NOISE, size=series)
+    return levels, temperature, humidity, load, expected
+
+
+def sensor_table(series=3, steps=500, seed=0):
+    """Hourly readings of several sensors in one long table, as a CSV export would give them.
+
+    A pandas ``DataFrame`` with one row per sensor and hour, sorted by time (the sensors'
+    rows interleaved): ``time`` (hourly timestamps from 2026-01-01), ``sensor`` (an id: "A",
+    "B", …), ``temperature`` (°C, a daily cycle plus spells of warmer or colder weather),
+    ``humidity`` (%) and ``load`` (kW, the target). Each sensor's load has its own level (40 to
+    70 kW); the next hour's load is a fixed rule of this hour's load, temperature and humidity
+    plus Gaussian noise of standard deviation ``SENSOR_NOISE`` = 1 kW, so no forecast of it can
+    expect a test MSE below 1 kW².
+
+    Example: ``table = sensor_table(series=3, steps=500, seed=0)``
+    """
+    import pandas as pd
+
+    _check_sizes(check_int(series, "series"), check_int(steps, "steps", minimum=2), seed)
+    if series > 26:
+        raise ValueError(f"expected at most 26 series (ids A to Z), got {series}")
+    _, temperature, humidity, load, _ = _sensor_arrays(series, steps, seed)
+    ids = [chr(ord("A") + s) for s in range(series)]
+    frame = pd.DataFrame({
+        "time": np.tile(pd.date_range("2026-01-01", periods=steps, freq="h"), series),
+        "sensor": np.repeat(ids, steps),
+        "temperature": temperature.ravel().round(2),
+        "humidity": humidity.ravel().round(1),
+        "load": load.ravel().round(2),
+    })
+    return frame.sort_values(["time", "sensor"], ignore_index=True)

@@ -23,6 +23,7 @@ from helpers.metrics import floor_band
 RETURNED = "#e8743b"  # orange: what the layer returns
 SKIPPED = "#c9c9c9"  # grey: computed, then thrown away
 CELL = "#4a7ebb"  # blue: the one recurrent cell, reused at every timestep
+INPUT = "#dbe6f4"  # pale blue: one feature of an input x_t
 
 
 def plot_batch(x, feature_names=None, max_samples=6, titles=None, highlight=None):
@@ -114,13 +115,24 @@ def _arrow(ax, start, end, color="black", alpha=1.0):
                                  color=color, alpha=alpha, linewidth=1.2))
 
 
-def plot_unrolled_rnn(timesteps=4, settings=(True, False)):
+def _feature_column(ax, t, features, top, height):
+    """The input ``x_t`` as a column of ``features`` stacked cells, its top edge at ``top``."""
+    for f in range(features):  # feature 0 on top, as a column vector reads
+        ax.add_patch(plt.Rectangle((t - 0.11, top - (f + 1) * height), 0.22, height,
+                                   facecolor=INPUT, edgecolor="black", linewidth=1.0))
+    ax.text(t - 0.17, top - features * height / 2, f"$x_{{{t}}}$", ha="right", va="center",
+            fontsize=10)
+
+
+def plot_unrolled_rnn(timesteps=4, settings=(True, False), features=3):
     """Draw a recurrent layer unrolled over ``timesteps``, one panel per ``return_sequences``.
 
     The same cell (blue) reads the input ``x_t`` and its own previous output at every timestep.
-    Orange outputs are the ones the layer returns; grey ones are computed and discarded.
+    Each ``x_t`` is drawn as a column of ``features`` cells: one timestep of a sample of shape
+    ``(timesteps, features)``, its feature vector. Orange outputs are the ones the layer
+    returns; grey ones are computed and discarded.
 
-    Example: ``fig = plot_unrolled_rnn(timesteps=4, settings=(True, False))``
+    Example: ``fig = plot_unrolled_rnn(timesteps=4, settings=(True, False), features=3)``
     """
     if not is_positive_int(timesteps) or timesteps > 8:
         raise ValueError(f"expected timesteps as an int from 1 to 8, got {timesteps!r}")
@@ -128,23 +140,35 @@ def plot_unrolled_rnn(timesteps=4, settings=(True, False)):
         not isinstance(s, (bool, np.bool_)) for s in settings
     ):
         raise ValueError(f"expected settings as a tuple of True/False, got {settings!r}")
+    if not is_positive_int(features) or features > 8:
+        raise ValueError(f"expected features as an int from 1 to 8, got {features!r}")
     settings = [bool(s) for s in settings]
+    features = int(features)
+    height = min(0.16, 0.96 / features)  # one feature's cell; a column at most 0.96 tall
+    top = 0.22  # the column's top edge, where the arrow into the cell starts
+    bottom = top - features * height
     fig, axes = plt.subplots(
-        1, len(settings), figsize=(1.3 + 1.35 * timesteps * len(settings), 3.6),
+        1, len(settings), figsize=(1.3 + 1.35 * timesteps * len(settings), 3.5 - bottom),
         squeeze=False, layout="constrained",
     )
     last = timesteps - 1  # 0-based, like NumPy: the last output is output[:, -1]
-    for ax, return_sequences in zip(axes[0], settings, strict=True):
+    for n, (ax, return_sequences) in enumerate(zip(axes[0], settings, strict=True)):
         for t in range(timesteps):
             returned = return_sequences or t == last
-            _box(ax, (t, 0), f"$x_{{{t}}}$", "#f3f3f3")
+            _feature_column(ax, t, features, top, height)
             _box(ax, (t, 1), "cell", CELL, alpha=0.9, color="white")
             _box(ax, (t, 2), f"$h_{{{t}}}$", RETURNED if returned else SKIPPED,
                  dashed=not returned, alpha=1.0 if returned else 0.55, bold=returned)
-            _arrow(ax, (t, 0.22), (t, 0.78))
+            _arrow(ax, (t, top), (t, 0.78))
             _arrow(ax, (t, 1.22), (t, 1.78), alpha=1.0 if returned else 0.4)
             if t < last:
                 _arrow(ax, (t + 0.32, 1), (t + 0.68, 1), color=CELL)
+        if n == 0:  # once: a bracket that says what the cells of a column are
+            middle = (top + bottom) / 2
+            ax.plot([0.13, 0.16, 0.16, 0.13], [top, top, bottom, bottom], color="black",
+                    linewidth=0.8)
+            ax.text(0.2, middle, f"{features}\nfeature{'s' if features > 1 else ''}",
+                    ha="left", va="center", fontsize=8)
         if return_sequences:
             shape, what = "(batch, timesteps, units)", "every $h_t$"
         else:
@@ -153,8 +177,8 @@ def plot_unrolled_rnn(timesteps=4, settings=(True, False)):
                      fontsize=11)
         ax.text(-0.55, 1, "state\n→", ha="center", va="center", fontsize=8, color=CELL)
         ax.set_xlim(-0.8, timesteps - 0.4)
-        ax.set_ylim(-0.45, 2.45)
-        ax.set_yticks([0, 1, 2], ["inputs", "layer", "outputs"])
+        ax.set_ylim(bottom - 0.2, 2.45)
+        ax.set_yticks([(top + bottom) / 2, 1, 2], ["inputs", "layer", "outputs"])
         ax.set_xticks(range(timesteps), [f"t={t}" for t in range(timesteps)])
         ax.tick_params(length=0)
         for side in ("top", "right", "bottom", "left"):

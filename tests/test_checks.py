@@ -375,3 +375,45 @@ def test_max_over_padding_feedback():
     ]:
         status, message = checks.grade("09.3", answer)
         assert status == checks.WRONG and hint in message, message
+
+
+def _sequential(*layers_, shape):
+    import keras
+
+    return keras.Sequential([keras.Input(shape=shape), *layers_])
+
+
+def _training_cases():
+    """(exercise, an untrained model that makes one slip, the words its feedback must use)."""
+    import keras
+    from keras import layers
+
+    copy_last = layers.Lambda(lambda x: x[:, -1, 2:3])
+    yield "02.4", _sequential(layers.LSTM(4), layers.Dense(2), shape=(None, 3)), \
+        "return_sequences=True"
+    yield "02.4", _sequential(layers.LSTM(2, return_sequences=True), shape=(None, 3)), "(−1, 1)"
+    yield "03.4", _sequential(layers.LSTM(4, return_sequences=True), layers.Dense(1),
+                              shape=(12, 3)), "return_sequences=False"
+    yield "03.4", _sequential(layers.LSTM(4), layers.Dense(1), shape=(12, 3)), "scaled units"
+    yield "03.4", _sequential(copy_last, shape=(12, 3)), "row *after* the window"
+    yield "03.4", _sequential(layers.Lambda(lambda x: x[:, -1, 2:3] * 0 + 50.0), shape=(12, 3)), \
+        "hardly move"
+    yield "04.4", _sequential(layers.LSTM(4), layers.Dense(1), shape=(None, 3)), "stack two"
+    yield "04.4", _sequential(layers.LSTM(4, return_sequences=True), layers.Dense(1),
+                              shape=(None, 3)), "return_sequences=False"
+    yield "05.4", _sequential(layers.Lambda(lambda x: x[:, -1, :1]), shape=(14, 4)), "copied"
+    yield "05.4", _sequential(layers.LSTM(4), layers.Dense(1), shape=(14, 4)), "scaled units"
+    yield "06.5", _sequential(layers.LSTM(4), layers.Dense(1), shape=(None, 3)), "Masking"
+    past, schedule = keras.Input(shape=(30, 3)), keras.Input(shape=(10, 1))
+    blind = layers.Reshape((10, 2))(layers.Dense(20)(layers.LSTM(4)(past)))
+    yield "08.3", keras.Model([past, schedule], blind), "schedule"
+    yield "08.3", _sequential(layers.LSTM(4), layers.Dense(2), shape=(30, 3)), "two, the past"
+    yield "09.4", _sequential(layers.LSTM(4, return_sequences=True), layers.Dense(3),
+                              shape=(None, 4)), "pool"
+    yield "09.4", _sequential(layers.LSTM(4), layers.Dense(3), shape=(None, 4)), "probabilities"
+
+
+def test_training_checkers_name_the_slip():
+    for exercise_id, model, words in _training_cases():
+        status, message = checks.grade(exercise_id, model)
+        assert status == checks.WRONG and words in message, (exercise_id, message)

@@ -1,6 +1,7 @@
 import numpy as np
 import pytest
 
+from helpers import data
 from helpers.data import check_sequences, is_positive_int, seed_data
 
 
@@ -104,3 +105,20 @@ def test_ragged_targets_are_refused():
 ])
 def test_is_positive_int(value, expected):
     assert is_positive_int(value) is expected
+
+
+def test_sensor_table_is_a_long_table_of_several_series_in_time_order():
+    table = data.sensor_table(series=3, steps=50, seed=0)
+    assert list(table.columns) == ["time", "sensor", *data.SENSOR_COLUMNS]
+    assert len(table) == 150 and list(table["sensor"][:3]) == ["A", "B", "C"]
+    assert table["time"].is_monotonic_increasing
+    for _, rows in table.groupby("sensor"):
+        assert (rows["time"].diff()[1:] == np.timedelta64(1, "h")).all()
+    assert table.equals(data.sensor_table(series=3, steps=50, seed=0))
+
+
+def test_sensor_table_next_load_is_its_rule_plus_noise_of_the_stated_size():
+    levels, temperature, humidity, load, expected = data._sensor_arrays(4, 3000, 1)
+    news = load[:, 1:] - expected[:, :-1]
+    assert abs(news.std() - data.SENSOR_NOISE) < 0.02 and abs(news.mean()) < 0.02
+    assert np.all((levels > 40) & (levels < 70))

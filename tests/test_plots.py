@@ -106,6 +106,30 @@ def test_plot_batch_keeps_long_sequences_legible():
     assert len(grid.get_yticks()) <= 12
 
 
+@pytest.mark.parametrize("features", [1, 3, 8])
+def test_unrolled_rnn_draws_each_input_as_a_column_of_features(features):
+    fig = plots.plot_unrolled_rnn(timesteps=4, settings=(True, False), features=features)
+    for ax in fig.axes:
+        cells = [p for p in ax.patches if isinstance(p, plt.Rectangle)]
+        assert len(cells) == 4 * features  # one cell per feature, at each of the 4 timesteps
+        assert len({round(p.get_x(), 6) for p in cells}) == 4  # one column per timestep
+    labels = [t.get_text() for t in fig.axes[0].texts]
+    assert {"$x_{0}$", "$x_{3}$"} <= set(labels)
+    assert labels.count(f"{features}\nfeature{'s' if features > 1 else ''}") == 1  # once
+    assert not any("feature" in t.get_text() for t in fig.axes[1].texts)
+
+
+def test_unrolled_rnn_draws_three_features_by_default():
+    fig = plots.plot_unrolled_rnn(timesteps=2)
+    assert len([p for p in fig.axes[0].patches if isinstance(p, plt.Rectangle)]) == 2 * 3
+
+
+@pytest.mark.parametrize("features", [0, 9, -1, 2.0, True, "3", None, np.array([3])])
+def test_unrolled_rnn_refuses_bad_features(features):
+    with pytest.raises(ValueError, match="expected features as an int from 1 to 8, got "):
+        plots.plot_unrolled_rnn(features=features)
+
+
 def test_unrolled_rnn_accepts_numpy_bools():
     fig = plots.plot_unrolled_rnn(timesteps=2, settings=[np.True_])
     assert len(_returned_outputs(fig.axes[0])) == 2

@@ -10,6 +10,9 @@
                                                         fails on any failed assert or error and
                                                         prints each assert's smallest margin
     python tools/notebooks.py stress --backend jax      the same on JAX (run it from .venv-jax)
+    python tools/notebooks.py reading [NOTEBOOK ...]    words to read per notebook (prose and
+                                                        code, not outputs or solutions), and
+                                                        the minutes they take at READING_WPM
 
 All run each notebook in a fresh kernel of this environment (the same as ``pytest``), from the
 ``notebooks/`` folder, as nbval does. Refreshing twice in a row changes nothing. The stored
@@ -306,6 +309,29 @@ def stress(paths, backend, shifts, isa_levels, jobs, show_all, save, keep_going=
     return not failures
 
 
+READING_WPM = 150  # words a minute: a technical tutorial's prose and code, read with care
+
+
+def reading(paths):
+    """Print each notebook's words to read and minutes at ``READING_WPM``, Deeper apart."""
+    import nbformat
+
+    for path in paths:
+        counts = {"lesson": 0, "Deeper": 0}
+        part = "lesson"
+        for cell in nbformat.read(path, as_version=4).cells:
+            text = re.sub(r"<details>.*?</details>", "", cell.source, flags=re.DOTALL)
+            for line in text.splitlines():
+                if cell.cell_type == "markdown" and line.startswith("## "):
+                    part = "lesson"
+                if cell.cell_type == "markdown" and line.startswith("### Deeper"):
+                    part = "Deeper"
+                counts[part] += len(line.split())
+        print(f"{path.name:<45} {counts['lesson']:>6,} words, {counts['lesson'] / READING_WPM:3.0f}"
+              f" min; Deeper sections {counts['Deeper']:>5,} words, "
+              f"{counts['Deeper'] / READING_WPM:3.0f} min")
+
+
 def _at_least_one(text):
     """An argparse type: a whole number of 1 or more."""
     try:
@@ -320,7 +346,7 @@ def _at_least_one(text):
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("command", choices=["refresh", "benchmark", "stress"])
+    parser.add_argument("command", choices=["refresh", "benchmark", "stress", "reading"])
     parser.add_argument("notebooks", nargs="*", type=Path,
                         help="notebooks to run (default: every notebooks/*.ipynb)")
     parser.add_argument("--no-pytest", action="store_true",
@@ -345,6 +371,9 @@ def main(argv=None):
     paths = [p.resolve() for p in args.notebooks] or sorted(NOTEBOOKS.glob("[0-9]*.ipynb"))
     if args.command == "refresh":
         refresh(paths)
+        return 0
+    if args.command == "reading":
+        reading(paths)
         return 0
     if args.command == "stress":
         return 0 if stress(paths, args.backend, args.shifts, args.isa.split(","), args.jobs,
