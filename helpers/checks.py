@@ -185,6 +185,16 @@ def _recurrent_layers(model):
     return found
 
 
+def _ends_in_recurrent_layer(model):
+    """True when ``model``'s last layer is a recurrent layer: its outputs are bounded by tanh."""
+    return bool(model.layers) and any(model.layers[-1] is layer
+                                      for layer in _recurrent_layers(model))
+
+
+_BARE_HEAD = ("the last layer is the recurrent layer itself, whose tanh output stays inside "
+              "(−1, 1): add a Dense head after it.")
+
+
 def _far_above(error, good, reference, reference_name, units=""):
     """A hint for an error above ``good``, set against a reference any working model beats."""
     return (f"your model's error on fresh data is {error:.3g}{units}, above the {good:g}{units} "
@@ -435,38 +445,40 @@ def _per_step_classifier(answer):
 
 @functools.cache
 def _smoothed_held_out():
-    """Fresh sequences for exercise 02.4, and their noise-free targets."""
+    """Fresh sequences for exercise 02.4, and their noise-free slow average (target 1)."""
     x, _, _ = data.smoothed_signals(500, seed=2024)
-    return x, data.smoothed_targets(x)
+    return x, data.smoothed_targets(x)[:, :, 1:]
 
 
 def _trained_for_one_epoch_without_head():
     import keras
 
     model = keras.Sequential([keras.Input(shape=(None, 3)),
-                              keras.layers.LSTM(2, return_sequences=True)])
+                              keras.layers.LSTM(1, return_sequences=True)])
     model.compile(optimizer="adam", loss="mse")
     x, y, _ = data.smoothed_signals(200, seed=1)
-    model.fit(x, y, epochs=1, verbose=0)
+    model.fit(x, y[:, :, 1:], epochs=1, verbose=0)
     return model
 
 
 @_exercise("02.4", typical_wrong_answer=_trained_for_one_epoch_without_head,
-           praise="its predictions on 500 fresh sequences are close to the noise-free targets "
-                  "at every timestep.")
+           praise="at every timestep of 500 fresh sequences, its slow average is close to the "
+                  "noise-free one.")
 def _per_step_forecaster(answer):
     x, clean = _smoothed_held_out()
     output, hint = _predict(answer, x, "sequences of 3 features, shape (500, 20, 3)")
     if hint:
         return hint
-    if output.shape == (500, 2):
-        return ("your model returns one row per sequence, (batch, 2): the targets have a row "
-                "per timestep, so give the recurrent layer return_sequences=True.")
-    if output.ndim != 3 or output.shape[:2] != (500, 20) or output.shape[2] != 2:
-        return f"on (500, 20, 3) it should return (500, 20, 2); yours returns {output.shape}."
-    if np.abs(output).max() <= 1 and np.abs(clean).max() > 1.5:
-        return ("every output lies in (−1, 1): the last layer is the LSTM, whose tanh output "
-                "cannot reach targets beyond ±1. Add a Dense(2) head after it.")
+    if output.ndim == 2:
+        return (f"your model returns one row per sequence, {output.shape}: the target has a "
+                f"value at every timestep, so give the recurrent layer return_sequences=True.")
+    if output.ndim != 3 or output.shape[:2] != (500, 20):
+        return f"on (500, 20, 3) it should return (500, 20, 1); yours returns {output.shape}."
+    if output.shape[2] != 1:
+        return (f"it returns {output.shape[2]} numbers per timestep: this exercise asks for the "
+                f"slow average only, y[:, :, 1:], so a Dense(1) head.")
+    if _ends_in_recurrent_layer(answer):
+        return _BARE_HEAD
     error = float(np.mean((output - clean) ** 2))
     if error < 0.05:
         return None
@@ -574,7 +586,7 @@ _SENSOR_GOOD = 2.0  # kW², against the noise-free load: a model trained in seco
 @functools.cache
 def _sensor_held_out():
     """Exercise 03.4's fresh windows (raw units), their noise-free next loads, this hour's load."""
-    table = data.sensor_table(series=4, steps=300, seed=3034)
+    table = data.sensor_table(series=4, steps=300, seed=3034)  # the exercise trains on seed 2
     _, _, _, _, expected = data._sensor_arrays(4, 300, 3034)
     xs, clean, last = [], [], []
     for s, (_, rows) in enumerate(table.groupby("sensor")):
@@ -610,6 +622,8 @@ def _sensor_forecaster(answer):
     if output.shape not in ((n, 1), (n,)):
         return f"on {x.shape} it should return ({n}, 1), a load per window; yours: {output.shape}."
     forecast = output.reshape(n)
+    if _ends_in_recurrent_layer(answer):
+        return _BARE_HEAD
     if abs(forecast.mean()) < 5 and clean.mean() > 30:
         return (f"your forecasts average {forecast.mean():.2f}, the load averages "
                 f"{clean.mean():.0f} kW: they are still in scaled units. End the model with the "
@@ -618,16 +632,23 @@ def _sensor_forecaster(answer):
         return (f"your forecasts hardly move (spread {forecast.std():.2f} kW against the load's "
                 f"{clean.std():.1f}): does the model scale its inputs? Put the Normalization "
                 f"layer adapted on the training rows first (step 3).")
+    if abs(forecast.mean() - clean.mean()) > clean.std() or forecast.std() > 2 * clean.std():
+        return (f"your forecasts average {forecast.mean():.0f} kW with a spread of "
+                f"{forecast.std():.0f}, the load {clean.mean():.0f} kW with a spread of "
+                f"{clean.std():.0f}: check the scaling inside the model. First Normalization, "
+                f"adapted on the training rows of temperature, humidity, load in that order; "
+                f"last Rescaling(std, offset=mean) with the load's mean and standard deviation "
+                f"(the square root of norm.variance, not the variance).")
     error = float(np.mean((forecast - clean) ** 2))
-    copy_error = float(np.mean((forecast - last) ** 2))
-    if copy_error < 0.05 * error:
-        return ("your forecast is this hour's load, copied: the target must be the row *after* "
-                "the window (data[:-1], targets=data[window:]); a window that holds its own "
-                "target teaches the model to copy it.")
+    persistence = float(np.mean((last - clean) ** 2))
     if error < _SENSOR_GOOD:
         return None
-    return _far_above(error, _SENSOR_GOOD, float(np.mean((last - clean) ** 2)), "persistence",
-                      " kW²")
+    if float(np.mean((forecast - last) ** 2)) < 0.1 * error or error > 0.8 * persistence:
+        return (f"its error, {error:.3g} kW², is about persistence's ({persistence:.3g}): your "
+                f"model may have learned to copy this hour's load. The target must be the row "
+                f"*after* the window (data[:-1], targets=data[window:]); a window that holds "
+                f"its own target teaches the model to copy it.")
+    return _far_above(error, _SENSOR_GOOD, persistence, "persistence", " kW²")
 
 
 # ---- Notebook 04 -------------------------------------------------------------------------------
@@ -805,6 +826,8 @@ def _stacked_regressor(answer):
     if len(_recurrent_layers(answer)) < 2:
         return ("it has one recurrent layer: stack two, the first with return_sequences=True "
                 "so the second reads a sequence.")
+    if _ends_in_recurrent_layer(answer):
+        return _BARE_HEAD
     error = float(np.mean((output - clean) ** 2))
     if error < 0.25:
         return None
@@ -915,10 +938,13 @@ def _weather_forecaster(answer):
         return (f"your forecasts average {forecast.mean():.2f} while 2015's maxima average "
                 f"{y.mean():.1f} °C: they are in scaled units. End the model with "
                 f"layers.Rescaling(std, offset=mean) of temp_max's training statistics.")
-    if forecast.std() < 0.2 * y.std():
-        return (f"your forecasts hardly move (spread {forecast.std():.2f} °C against "
-                f"{y.std():.1f}): put a Normalization layer, adapted on the training years, "
-                f"first in the model.")
+    if forecast.std() < 0.2 * y.std() or abs(forecast.mean() - y.mean()) > y.std() or \
+            forecast.std() > 2 * y.std():
+        return (f"your forecasts average {forecast.mean():.1f} °C with a spread of "
+                f"{forecast.std():.1f}, 2015's maxima {y.mean():.1f} °C with a spread of "
+                f"{y.std():.1f}: check the scaling inside the model. First Normalization, "
+                f"adapted on the training years' {', '.join(WEATHER_NUMERIC)}, in that order; "
+                f"last Rescaling(std, offset=mean) with temp_max's mean and standard deviation.")
     error = float(np.mean(np.abs(forecast - y)))
     persistence = float(np.mean(np.abs(x[:, -1, 0] - y)))
     if np.mean(np.abs(forecast - x[:, -1, 0])) < 0.1 * error:
@@ -1114,6 +1140,8 @@ def _masked_regressor(answer):
                 "last real step's output (return_sequences=False).")
     if outputs[0].shape != (500, 1):
         return f"on {short.shape} it should return (500, 1); yours returns {outputs[0].shape}."
+    if _ends_in_recurrent_layer(answer):
+        return _BARE_HEAD
     if not np.allclose(outputs[0], outputs[1], atol=1e-3):
         return ("its answer changes when the same sequences get 10 more padding steps: the "
                 "LSTM reads the padding. Put layers.Masking(mask_value=0.0) first.")
@@ -1227,6 +1255,74 @@ def _station_stream(answer):
     if not wrong:
         return None
     return f"{len(wrong)} of 3 to rethink; '{wrong[0]}': {hints[wrong[0]]}"
+
+
+@functools.cache
+def _streams_held_out():
+    """Exercise 07.4's 8 fresh streams of 400 steps, their noise-free targets, the noise variance."""
+    x, _, noise_variance = data.smoothed_signals(8, timesteps=400, seed=7074)
+    return x, data.smoothed_targets(x), noise_variance
+
+
+def _stream_in_chunks(model, x, stateful_layers, reset_every_chunk):
+    """The model's outputs for the streams ``x``, fed 10 steps per direct call: (8, 400, 2)."""
+    import keras
+
+    for layer in stateful_layers:
+        layer.reset_state()
+    outputs = []
+    for start in range(0, x.shape[1], 10):
+        if reset_every_chunk:
+            for layer in stateful_layers:
+                layer.reset_state()
+        outputs.append(keras.ops.convert_to_numpy(model(x[:, start:start + 10])))
+    return np.concatenate(outputs, axis=1)
+
+
+def _stateless_chunk_model():
+    import keras
+
+    return keras.Sequential([keras.Input(batch_shape=(8, 10, 3)),
+                             keras.layers.LSTM(8, return_sequences=True), keras.layers.Dense(2)])
+
+
+@_exercise("07.4", typical_wrong_answer=_stateless_chunk_model,
+           praise="fed 10 steps at a time, it carries each stream's past from chunk to chunk: "
+                  "close to the noise-free targets on 8 fresh streams of 400 steps.")
+def _stateful_chunks(answer):
+    import keras
+
+    x, clean, noise_variance = _streams_held_out()
+    if not isinstance(answer, keras.Model):
+        return f"expected a trained keras.Model, got {type(answer).__name__}."
+    stateful = [layer for layer in _recurrent_layers(answer) if getattr(layer, "stateful", False)]
+    if not stateful:
+        return ("none of its recurrent layers is stateful: each call starts from zeros and "
+                "forgets the chunk before. Give the LSTM stateful=True, with "
+                "keras.Input(batch_shape=(8, 10, 3)).")
+    try:
+        carried = _stream_in_chunks(answer, x, stateful, reset_every_chunk=False)
+    except Exception as error:  # a batch shape that is not (8, 10, 3), say
+        return (f"your model cannot read chunks of shape (8, 10, 3): {type(error).__name__}: "
+                f"{str(error).splitlines()[0][:160]}")
+    if carried.shape != (8, 400, 2):
+        return (f"fed chunks (8, 10, 3) it should return (8, 10, 2), a prediction at every step "
+                f"(return_sequences=True and Dense(2)); yours returns {carried.shape[0]} rows "
+                f"of shape {carried.shape[1:]} over 40 chunks.")
+    error = float(np.mean((carried - clean) ** 2)) / noise_variance
+    if error < 0.5:
+        return None
+    reset = _stream_in_chunks(answer, x, stateful, reset_every_chunk=True)
+    without_past = float(np.mean((reset - clean) ** 2)) / noise_variance
+    jax = " (on JAX, fit does not carry the state: train it on TensorFlow)" \
+        if keras.backend.backend() == "jax" else ""
+    if error > 0.7 * without_past:
+        return (f"its error is {error:.2f} × the noise variance, about what it makes with its "
+                f"state reset before every chunk ({without_past:.2f}): it has not learned to use "
+                f"the past it carries. Train with shuffle=False and batch_size=8 on chunks ordered "
+                f"so that batch k holds chunk k of every stream{jax}.")
+    return _far_above(error, 0.5, without_past, "with its state reset every chunk",
+                      " × the noise variance")
 
 
 # ---- Notebook 08 -------------------------------------------------------------------------------

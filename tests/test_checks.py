@@ -389,15 +389,21 @@ def _training_cases():
     from keras import layers
 
     copy_last = layers.Lambda(lambda x: x[:, -1, 2:3])
-    yield "02.4", _sequential(layers.LSTM(4), layers.Dense(2), shape=(None, 3)), \
+    yield "02.4", _sequential(layers.LSTM(4), layers.Dense(1), shape=(None, 3)), \
         "return_sequences=True"
-    yield "02.4", _sequential(layers.LSTM(2, return_sequences=True), shape=(None, 3)), "(−1, 1)"
+    yield "02.4", _sequential(layers.LSTM(1, return_sequences=True), shape=(None, 3)), "(−1, 1)"
+    yield "02.4", _sequential(layers.LSTM(4, return_sequences=True), layers.Dense(2),
+                              shape=(None, 3)), "slow average only"
+    yield "04.4", _sequential(layers.LSTM(4, return_sequences=True), layers.LSTM(1),
+                              shape=(None, 3)), "(−1, 1)"
     yield "03.4", _sequential(layers.LSTM(4, return_sequences=True), layers.Dense(1),
                               shape=(12, 3)), "return_sequences=False"
     yield "03.4", _sequential(layers.LSTM(4), layers.Dense(1), shape=(12, 3)), "scaled units"
     yield "03.4", _sequential(copy_last, shape=(12, 3)), "row *after* the window"
     yield "03.4", _sequential(layers.Lambda(lambda x: x[:, -1, 2:3] * 0 + 50.0), shape=(12, 3)), \
         "hardly move"
+    yield "03.4", _sequential(layers.Lambda(lambda x: x[:, -1, 2:3] * 10.0), shape=(12, 3)), \
+        "square root of norm.variance"
     yield "04.4", _sequential(layers.LSTM(4), layers.Dense(1), shape=(None, 3)), "stack two"
     yield "04.4", _sequential(layers.LSTM(4, return_sequences=True), layers.Dense(1),
                               shape=(None, 3)), "return_sequences=False"
@@ -408,6 +414,12 @@ def _training_cases():
     blind = layers.Reshape((10, 2))(layers.Dense(20)(layers.LSTM(4)(past)))
     yield "08.3", keras.Model([past, schedule], blind), "schedule"
     yield "08.3", _sequential(layers.LSTM(4), layers.Dense(2), shape=(30, 3)), "two, the past"
+    stateful = keras.Sequential([keras.Input(batch_shape=(8, 10, 3)),
+                                 layers.LSTM(4, return_sequences=True, stateful=True),
+                                 layers.Dense(2)])
+    yield "07.4", stateful, "reset before every chunk"
+    yield "07.4", _sequential(layers.LSTM(4, return_sequences=True), layers.Dense(2),
+                              shape=(10, 3)), "stateful=True"
     yield "09.4", _sequential(layers.LSTM(4, return_sequences=True), layers.Dense(3),
                               shape=(None, 4)), "pool"
     yield "09.4", _sequential(layers.LSTM(4), layers.Dense(3), shape=(None, 4)), "probabilities"
