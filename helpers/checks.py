@@ -1259,7 +1259,7 @@ def _station_stream(answer):
 
 @functools.cache
 def _streams_held_out():
-    """Exercise 07.4's 8 fresh streams of 400 steps, their noise-free targets, the noise variance."""
+    """Exercise 07.4's 8 fresh streams of 400 steps, their clean targets, the noise variance."""
     x, _, noise_variance = data.smoothed_signals(8, timesteps=400, seed=7074)
     return x, data.smoothed_targets(x), noise_variance
 
