@@ -452,7 +452,8 @@ def sensor_table(series=3, steps=500, seed=0):
     "B", …), ``temperature`` (°C, a daily cycle plus spells of warmer or colder weather),
     ``humidity`` (%) and ``load`` (kW, the target). Each sensor's load has its own level (40 to
     70 kW); the next hour's load is a fixed rule of this hour's load, temperature and humidity
-    plus Gaussian noise of standard deviation ``SENSOR_NOISE`` = 1 kW, so no forecast of it can
+    and of the sensor's level (not a column: a model learns it from the sensor's past), plus
+    Gaussian noise of standard deviation ``SENSOR_NOISE`` = 1 kW, so no forecast of it can
     expect a test MSE below 1 kW².
 
     Example: ``table = sensor_table(series=3, steps=500, seed=0)``

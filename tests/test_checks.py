@@ -399,12 +399,17 @@ def _training_cases():
     yield "03.4", _sequential(layers.LSTM(4, return_sequences=True), layers.Dense(1),
                               shape=(12, 3)), "return_sequences=False"
     yield "03.4", _sequential(layers.LSTM(4), layers.Dense(1), shape=(12, 3)), "scaled units"
-    yield "03.4", _sequential(copy_last, shape=(12, 3)), "row *after* the window"
+    yield "03.4", _sequential(copy_last, shape=(12, 3)), "exactly the row after its window"
     yield "03.4", _sequential(layers.Lambda(lambda x: x[:, -1, 2:3] * 0 + 50.0), shape=(12, 3)), \
         "hardly move"
     yield "03.4", _sequential(layers.Lambda(lambda x: x[:, -1, 2:3] * 10.0), shape=(12, 3)), \
         "square root of norm.variance"
     yield "04.4", _sequential(layers.LSTM(4), layers.Dense(1), shape=(None, 3)), "stack two"
+    yield "04.4", _sequential(layers.Bidirectional(layers.LSTM(4)), layers.Dense(1),
+                              shape=(None, 3)), "1 recurrent layer(s)"
+    yield "09.4", _sequential(layers.LSTM(4, return_sequences=True),
+                              layers.GlobalAveragePooling1D(),
+                              layers.Dense(3, activation="softmax"), shape=(None, 4)), "accuracy"
     yield "04.4", _sequential(layers.LSTM(4, return_sequences=True), layers.Dense(1),
                               shape=(None, 3)), "return_sequences=False"
     yield "05.4", _sequential(layers.Lambda(lambda x: x[:, -1, :1]), shape=(14, 4)), "copied"
