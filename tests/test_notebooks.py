@@ -183,6 +183,7 @@ def test_anatomy(path):
     goals = title.split("**Learning goals.**")[1].split("**Builds on")[0]
     assert len(re.findall(r"^- ", goals, re.MULTILINE)) in range(3, 6), "3 to 5 learning goals"
     assert "**Navigation:**" in title and "README.md" in title
+    assert "(glossary.md)" in title and "(cheat_sheet.md)" in title
     setup = _code(nb)[0].source
     # on Colab only, install the helpers (tests/test_links.py), then set up before any import
     colab, _, rest = setup.partition("\n\nfrom helpers.setup import setup_course\n\n")
@@ -232,3 +233,13 @@ def test_published_solution_passes_its_checker(setup, solution):
     assert printed.getvalue() == f"Exercise {exercise_id}: {message}\n"
     wrong = checks.EXERCISES[exercise_id].wrong_answer()
     assert checks.grade(exercise_id, wrong)[0] == checks.WRONG
+
+
+@pytest.mark.parametrize("name", ["glossary.md", "cheat_sheet.md"])
+def test_glossary_and_cheat_sheet_link_to_what_exists(name):
+    text = (NOTEBOOKS[0].parent / name).read_text(encoding="utf-8")
+    targets = re.findall(r"\]\(([^)#\s]+)(?:#[^)]*)?\)", text)
+    assert targets, f"{name} links nowhere"
+    missing = [t for t in targets if not t.startswith("http")
+               and not (NOTEBOOKS[0].parent / t).exists()]
+    assert not missing, f"{name} links to missing files: {missing}"
