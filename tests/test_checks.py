@@ -422,7 +422,7 @@ def _training_cases():
     stateful = keras.Sequential([keras.Input(batch_shape=(8, 10, 3)),
                                  layers.LSTM(4, return_sequences=True, stateful=True),
                                  layers.Dense(2)])
-    yield "07.4", stateful, "reset before every chunk"
+    yield "07.4", stateful, "shuffle=False"
     yield "07.4", _sequential(layers.LSTM(4, return_sequences=True), layers.Dense(2),
                               shape=(10, 3)), "stateful=True"
     yield "09.4", _sequential(layers.LSTM(4, return_sequences=True), layers.Dense(3),
