@@ -417,7 +417,8 @@ def _training_cases():
     yield "06.5", _sequential(layers.LSTM(4), layers.Dense(1), shape=(None, 3)), "Masking"
     past, schedule = keras.Input(shape=(30, 3)), keras.Input(shape=(10, 1))
     blind = layers.Reshape((10, 2))(layers.Dense(20)(layers.LSTM(4)(past)))
-    yield "08.3", keras.Model([past, schedule], blind), "schedule"
+    ignore = layers.Lambda(lambda pair: pair[0] + 0.0 * pair[1][:, :1, :1])  # for Keras < 3.15
+    yield "08.3", keras.Model([past, schedule], ignore([blind, schedule])), "schedule"
     yield "08.3", _sequential(layers.LSTM(4), layers.Dense(2), shape=(30, 3)), "two, the past"
     stateful = keras.Sequential([keras.Input(batch_shape=(8, 10, 3)),
                                  layers.LSTM(4, return_sequences=True, stateful=True),
