@@ -462,18 +462,14 @@ def _smoothed_held_out():
     return x, data.smoothed_targets(x)[:, :, 1:]
 
 
-def _trained_for_one_epoch_without_head():
+def _without_head():
     import keras
 
-    model = keras.Sequential([keras.Input(shape=(None, 3)),
-                              keras.layers.LSTM(1, return_sequences=True)])
-    model.compile(optimizer="adam", loss="mse")
-    x, y, _ = data.smoothed_signals(200, seed=1)
-    model.fit(x, y[:, :, 1:], epochs=1, verbose=0)
-    return model
+    return keras.Sequential([keras.Input(shape=(None, 3)),
+                             keras.layers.LSTM(1, return_sequences=True)])
 
 
-@_exercise("02.4", typical_wrong_answer=_trained_for_one_epoch_without_head,
+@_exercise("02.4", typical_wrong_answer=_without_head,
            praise="at every timestep of 500 fresh sequences, its slow average is close to the "
                   "noise-free one.")
 def _per_step_forecaster(answer):
@@ -814,12 +810,8 @@ def _comovement_held_out():
 def _one_lstm_regressor():
     import keras
 
-    model = keras.Sequential([keras.Input(shape=(None, 3)), keras.layers.LSTM(4),
-                              keras.layers.Dense(1)])
-    model.compile(optimizer="adam", loss="mse")
-    x, y, _ = data.comovement(200, seed=1)
-    model.fit(x, y, epochs=1, verbose=0)
-    return model
+    return keras.Sequential([keras.Input(shape=(None, 3)), keras.layers.LSTM(4),
+                             keras.layers.Dense(1)])
 
 
 @_exercise("04.4", typical_wrong_answer=_one_lstm_regressor,
@@ -1129,13 +1121,8 @@ def _ragged_held_out():
 def _unmasked_regressor():
     import keras
 
-    model = keras.Sequential([keras.Input(shape=(None, 3)), keras.layers.LSTM(8),
-                              keras.layers.Dense(1)])
-    model.compile(optimizer="adam", loss="mse")
-    sequences, y, _ = data.ragged_readings(200, seed=1)
-    model.fit(keras.utils.pad_sequences(sequences, dtype="float32", padding="post"), y,
-              epochs=1, verbose=0)
-    return model
+    return keras.Sequential([keras.Input(shape=(None, 3)), keras.layers.LSTM(8),
+                             keras.layers.Dense(1)])
 
 
 @_exercise("06.5", typical_wrong_answer=_unmasked_regressor,
@@ -1642,12 +1629,8 @@ def _marked_held_out():
 def _last_step_classifier():
     import keras
 
-    model = keras.Sequential([keras.Input(shape=(None, 4)), keras.layers.LSTM(8),
-                              keras.layers.Dense(3, activation="softmax")])
-    model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
-    x, labels, _ = data.marked_step(300, seed=1)
-    model.fit(x, labels, epochs=1, verbose=0)
-    return model
+    return keras.Sequential([keras.Input(shape=(None, 4)), keras.layers.LSTM(8),
+                             keras.layers.Dense(3, activation="softmax")])
 
 
 @_exercise("09.4", typical_wrong_answer=_last_step_classifier,
