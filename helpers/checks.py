@@ -808,6 +808,7 @@ def _comovement_held_out():
 
 
 def _one_lstm_regressor():
+    """One LSTM, then a head: no stack (exercise 04.4) and no mask (exercise 06.5)."""
     import keras
 
     return keras.Sequential([keras.Input(shape=(None, 3)), keras.layers.LSTM(4),
@@ -1118,14 +1119,7 @@ def _ragged_held_out():
     return padded, clean
 
 
-def _unmasked_regressor():
-    import keras
-
-    return keras.Sequential([keras.Input(shape=(None, 3)), keras.layers.LSTM(8),
-                             keras.layers.Dense(1)])
-
-
-@_exercise("06.5", typical_wrong_answer=_unmasked_regressor,
+@_exercise("06.5", typical_wrong_answer=_one_lstm_regressor,
            praise="its answer does not change with the amount of padding, and it is close to "
                   "the noise-free targets of 500 fresh sequences.")
 def _masked_regressor(answer):
