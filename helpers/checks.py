@@ -137,16 +137,8 @@ def _wrong_entries(answer, truth):
 
 def _call_model(answer, probe):
     """``(output as an array, None)``, or ``(None, hint)`` when ``answer`` cannot take ``probe``."""
-    import keras
-
-    if not isinstance(answer, keras.Model):
-        return None, f"expected a keras.Model, got {type(answer).__name__}."
-    try:
-        return keras.ops.convert_to_numpy(answer(probe)), None
-    except Exception as error:  # any failure to take the probe batch is the learner's hint
-        return None, (f"your model cannot read sequences of {probe.shape[2]} features of any "
-                      f"length, shape {probe.shape}: {type(error).__name__}: "
-                      f"{str(error).splitlines()[0][:160]}")
+    return _predict(answer, probe, f"sequences of {probe.shape[2]} features of any length, "
+                                   f"shape {probe.shape}")
 
 
 def _as_array(answer):
@@ -166,7 +158,7 @@ def _predict(answer, inputs, shape_text):
     import keras
 
     if not isinstance(answer, keras.Model):
-        return None, f"expected a trained keras.Model, got {type(answer).__name__}."
+        return None, f"expected a keras.Model, got {type(answer).__name__}."
     try:
         with warnings.catch_warnings():  # Keras's warnings may print whole tensors
             warnings.simplefilter("ignore")
@@ -1290,7 +1282,7 @@ def _stateful_chunks(answer):
 
     x, clean, noise_variance = _streams_held_out()
     if not isinstance(answer, keras.Model):
-        return f"expected a trained keras.Model, got {type(answer).__name__}."
+        return f"expected a keras.Model, got {type(answer).__name__}."
     stateful = [layer for layer in _recurrent_layers(answer) if getattr(layer, "stateful", False)]
     if not stateful:
         return ("none of its recurrent layers is stateful: each call starts from zeros and "
