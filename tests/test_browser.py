@@ -36,23 +36,9 @@ from helpers import checks
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 SCREENSHOTS = ROOT / "screenshots"
-BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
-# Flags for a sandboxed machine with no network but localhost (see Chromium's own switches).
-CHROMIUM_ARGS = ["--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync",
-                 "--disable-background-networking", "--disable-component-update"]
 RUN_ALL_SECONDS = 300  # per notebook; each runs in well under 60 s in JupyterLab here
 
 pytestmark = pytest.mark.browser
-
-
-def _browser_path():
-    """The Chromium to drive: $CHROMIUM, else the first of BROWSERS on the PATH."""
-    found = os.environ.get("CHROMIUM") or next(filter(None, map(shutil.which, BROWSERS)), None)
-    if not found:  # fail, never skip: a check that silently does not run is no check
-        pytest.fail("no Chromium to drive: install Debian's `chromium` (apt-get install "
-                    "chromium), or set CHROMIUM to a Chrome or Chromium binary; looked for "
-                    f"{BROWSERS}")
-    return found
 
 
 def _free_port():
@@ -150,21 +136,6 @@ def lab():
             yield server
         finally:
             server.stop()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import Error, sync_playwright
-
-    executable = _browser_path()
-    with sync_playwright() as playwright:
-        try:
-            chromium = playwright.chromium.launch(executable_path=executable,
-                                                  args=CHROMIUM_ARGS)
-        except Error as error:
-            pytest.fail(f"could not start {executable}: {error}")
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture

@@ -33,6 +33,7 @@ def test_a_fork_s_address_rewrites_every_link(fork):
     changed = links.write(root=fork)
     assert changed == ["README.md", *sorted(p.name for p in (ROOT / "notebooks").glob("0*.ipynb"))]
     assert links.problems(fork) == []
+    assert "https://alice.github.io/rnn-course/" in (fork / "README.md").read_text()
     name = "05_numeric_and_categorical_features.ipynb"
     notebook = nbformat.read(fork / "notebooks" / name, as_version=4)
     assert ("[Colab](https://colab.research.google.com/github/alice/rnn-course/blob/teaching/"

@@ -113,3 +113,16 @@ def test_ci_runs_the_colab_commands_the_readme_gives():
         "&& .venv-colab/bin/python -m pytest --nbval-lax notebooks",
     ):
         assert command in readme and command in ci, command
+
+
+def test_the_website_s_environment_is_pinned_and_ci_builds_and_checks_it():
+    """docs/requirements.txt (README, "The course as a website") pins exactly; `.ci/run site` runs
+    the README's build and browser-check commands word for word."""
+    assert all("==" in pin for pin in _pins(ROOT / "docs" / "requirements.txt"))
+    readme, ci = (ROOT / "README.md").read_text(), (ROOT / ".ci" / "run").read_text()
+    for command in (
+        "python3 -m venv .venv-docs && .venv-docs/bin/pip install -r docs/requirements.txt",
+        ".venv-docs/bin/sphinx-build -W -c docs . docs/_build/html",
+        ".venv/bin/python -m pytest -m browser -n 0 tests/test_site.py",
+    ):
+        assert command in readme and command in ci, command

@@ -3,7 +3,8 @@
 The address is `[project.urls] Repository` in pyproject.toml, the branch `[tool.course] branch`.
 From them come the launch links in the README (its badges and its table of notebooks), in every
 notebook's navigation line, and the install line of every notebook's first cell, which installs
-the helpers on Colab.
+the helpers on Colab; the website's address (GitHub Pages) in the README; and the website's
+launch buttons and its address (docs/conf.py).
 
     python tools/links.py                  check that every link agrees with pyproject.toml
     python tools/links.py --write          rewrite every link from pyproject.toml
@@ -30,6 +31,7 @@ COLAB = re.compile(rf"https://colab\.research\.google\.com/github/{SEGMENT}/{SEG
                    rf"{SEGMENT}/{NOTEBOOK}")
 # the helpers' requirement in the first cell (\\ stops at JSON's \"): rnn-course-helpers @ git+...
 INSTALL = re.compile(r"(?<=rnn-course-helpers @ )git\+https://github\.com/[^\s\"\\@]+@[\w.-]+")
+SITE = re.compile(r"https://[A-Za-z0-9-]+\.github\.io/[A-Za-z0-9._-]+/")
 PLACEHOLDER = ("OWNER", "REPO")
 COLAB_ONLY = 'if "google.colab" in sys.modules:'
 
@@ -59,6 +61,11 @@ def colab(notebook, owner, name, branch):
             f"notebooks/{notebook}")
 
 
+def site(owner, name):
+    """Where GitHub Pages publishes the course's website (.github/workflows/site.yml)."""
+    return f"https://{owner}.github.io/{name}/"
+
+
 def install(owner, name, branch):
     """What the first cell's `pip install` fetches on Colab: the helpers, from the repository."""
     return f"git+https://github.com/{owner}/{name}@{branch}"
@@ -68,6 +75,7 @@ def rewrite(text, owner, name, branch):
     """`text` with every Binder, Colab and install link made from the address (same notebooks)."""
     text = BINDER.sub(lambda m: binder(m[1], owner, name, branch), text)
     text = COLAB.sub(lambda m: colab(m[1], owner, name, branch), text)
+    text = SITE.sub(site(owner, name), text)
     return INSTALL.sub(install(owner, name, branch), text)
 
 
@@ -98,6 +106,8 @@ def problems(root=ROOT):
         if f"[![Open in {badge}]" not in readme or \
                 f"]({link(first, owner, name, branch)})" not in readme.split("\n## ")[0]:
             found.append(f"README.md: its Open in {badge} badge does not open {first}")
+    if site(owner, name) not in readme.split("\n## ")[0]:
+        found.append(f"README.md: its opening does not link the website, {site(owner, name)}")
     for path in _files(root)[1:]:
         nb = nbformat.read(path, as_version=4)
         title, setup = nb.cells[0].source, next(c.source for c in nb.cells if c.cell_type == "code")
