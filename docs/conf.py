@@ -54,10 +54,16 @@ html_theme_options = {
                        "colab_url": "https://colab.research.google.com",
                        "notebook_interface": "jupyterlab"},
     "show_toc_level": 2,
+    # on every page, since a page cannot run its cells
+    "announcement": "These pages show each notebook with its stored outputs. To run one and do "
+                    "its exercises, open it in Binder or Colab from the rocket menu at the top "
+                    "right, or download it from the menu beside it.",
 }
 html_context = {"default_mode": "auto"}  # light or dark as the reader's system is
 html_copy_source = True  # _sources/: the download button, and the test's staleness check
 html_favicon = "favicon.svg"
+html_static_path = ["static"]
+html_css_files = ["site.css"]
 html_extra_path = [str(Path(__file__).parent / "extra")]  # index.html: to the README
 
 

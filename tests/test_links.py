@@ -47,6 +47,13 @@ def test_a_fork_s_address_rewrites_every_link(fork):
     assert [c.get("outputs") for c in notebook.cells] == [c.get("outputs") for c in original.cells]
 
 
+def test_a_citation_of_another_github_pages_site_is_left_alone():
+    page = "https://colah.github.io/posts/2015-08-Understanding-LSTMs/"
+    text = f"See [Olah's essay]({page}) and the course at <https://OWNER.github.io/REPO/>."
+    assert links.rewrite(text, "alice", "rnn-course", "main") == (
+        f"See [Olah's essay]({page}) and the course at <https://alice.github.io/rnn-course/>.")
+
+
 def test_a_link_to_another_notebook_or_address_is_found(fork):
     path = fork / "notebooks" / "03_last_timestep_output.ipynb"
     text = path.read_text()

@@ -38,6 +38,8 @@ PAGES = ["README", *(f"notebooks/{path.stem}" for path in NOTEBOOKS),
          "notebooks/glossary", "notebooks/cheat_sheet"]
 BUILD = ".venv-docs/bin/sphinx-build -W -c docs . docs/_build/html"
 FORMULA = ".math.notranslate"  # what Sphinx writes for each formula, before MathJax
+# what MathJax 3 draws for a TeX error, and (in red) for an unknown command such as \sigmoid
+TEX_ERROR = "mjx-merror, [style*='color: red']"
 SHOOT = {"README", "notebooks/01_sequences_with_many_features", "notebooks/04_side_by_side",
          "notebooks/cheat_sheet"}
 
@@ -81,6 +83,8 @@ class Visit:
     formulas: int = 0
     typeset: int = 0  # formulas MathJax turned into math, without an error
     launch: dict = field(default_factory=dict)  # the rocket menu's entries: text -> href
+    previous: str | None = None  # the previous/next links at the page's foot
+    next: str | None = None
 
 
 def _watch(page, visit, site):
@@ -100,9 +104,13 @@ def _read(page, visit):
         "img", "is => is.map(i => [i.src, i.complete && i.naturalWidth > 0])")
     visit.figures = page.locator(".cell_output img").count()
     visit.formulas = page.locator(FORMULA).count()
-    visit.typeset = page.locator(f"{FORMULA}:has(mjx-container):not(:has(mjx-merror))").count()
+    visit.typeset = page.locator(f"{FORMULA}:has(mjx-container):not(:has({TEX_ERROR}))").count()
     visit.launch = dict(page.eval_on_selector_all(
         ".dropdown-launch-buttons a", "as => as.map(a => [a.textContent.trim(), a.href])"))
+    for side, selector in (("previous", ".prev-next-area a.left-prev"),
+                           ("next", ".prev-next-area a.right-next")):
+        link = page.locator(selector)
+        setattr(visit, side, link.evaluate("a => a.href") if link.count() else None)
 
 
 @pytest.fixture(scope="module")
@@ -210,10 +218,14 @@ def test_no_internal_link_is_broken(visits, site):
 
 
 def test_every_page_links_to_the_others(visits, site):
-    """The sidebar reaches every page from every page, in the course's order."""
+    """The sidebar reaches every page from every page; the previous/next links at each page's
+    foot walk the course in order: README, 01 to 09, glossary, cheat sheet."""
     for visit in visits.values():
         reached = {name for name in PAGES if f"{site}{name}.html" in visit.links}
         assert reached >= set(PAGES) - {visit.url[len(site):-len(".html")]}, visit.url
+    urls = [visits[name].url for name in PAGES]
+    walked = [(visits[name].previous, visits[name].next) for name in PAGES]
+    assert walked == list(zip([None, *urls[:-1]], [*urls[1:], None], strict=True))
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda path: path.stem[:2])
@@ -253,8 +265,8 @@ def test_searching_return_sequences_lists_the_pages_that_teach_it(browser, site)
     page.wait_for_url("**/search.html?q=return_sequences*")
     results = page.locator("#search-results ul.search li")
     results.first.wait_for(timeout=30_000)
-    page.wait_for_function(  # Sphinx writes its summary line when the search has finished
-        "() => /found \\d+ page/.test(document.querySelector('#search-results').textContent)")
+    page.wait_for_function(  # Sphinx writes "Search finished, found ..." when it has finished
+        "() => /Search finished/.test(document.querySelector('#search-results').textContent)")
     found = page.eval_on_selector_all("#search-results ul.search li a",
                                       "as => as.map(a => a.href)")
     page.screenshot(path=SCREENSHOTS / "search.png")

@@ -31,7 +31,9 @@ COLAB = re.compile(rf"https://colab\.research\.google\.com/github/{SEGMENT}/{SEG
                    rf"{SEGMENT}/{NOTEBOOK}")
 # the helpers' requirement in the first cell (\\ stops at JSON's \"): rnn-course-helpers @ git+...
 INSTALL = re.compile(r"(?<=rnn-course-helpers @ )git\+https://github\.com/[^\s\"\\@]+@[\w.-]+")
-SITE = re.compile(r"https://[A-Za-z0-9-]+\.github\.io/[A-Za-z0-9._-]+/")
+# a GitHub Pages site's own address, https://OWNER.github.io/NAME/, and nothing below it: a
+# citation of another site's page (https://someone.github.io/posts/…) is left alone
+SITE = re.compile(r"https://[A-Za-z0-9-]+\.github\.io/[A-Za-z0-9._-]+/(?=[>)\s]|$)")
 PLACEHOLDER = ("OWNER", "REPO")
 COLAB_ONLY = 'if "google.colab" in sys.modules:'
 
