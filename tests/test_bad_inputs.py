@@ -14,6 +14,7 @@ import pandas as pd
 import pytest
 
 from helpers import checks, data, evidence, metrics, plots, setup, weather
+from helpers.checkers import notebook04, notebook05
 
 JUNK = {
     "a string": "0.3",
@@ -189,7 +190,8 @@ def test_grade_turns_a_failing_checker_into_feedback(monkeypatch):
 
 
 def test_numpy_booleans_and_numbers_count_like_python_ones():
-    for exercise_id, truth in (("04.2", checks.SETTING_TASKS), ("05.1", checks.KNOWN_IN_ADVANCE)):
+    for exercise_id, truth in (("04.2", notebook04.SETTING_TASKS),
+                               ("05.1", notebook05.KNOWN_IN_ADVANCE)):
         answer = {key: np.bool_(value) for key, value in truth.items()}
         assert checks.grade(exercise_id, answer)[0] == checks.CORRECT
         answer = {key: int(value) for key, value in truth.items()}  # 1/0 are not True/False

@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from helpers import checks
+from helpers.checkers import notebook04, notebook08, notebook09
 
 
 @pytest.mark.parametrize("exercise_id", sorted(checks.EXERCISES))
@@ -115,11 +116,11 @@ def test_one_hot_width_feedback():
 
 def test_setting_feedback_explains_the_forecast_task():
     forecast = "forecast tomorrow's temperature from the last 30 days, one target per window"
-    assert checks.SETTING_TASKS[forecast] is False
-    message = checks.grade("04.2", {**checks.SETTING_TASKS, forecast: True})[1]
+    assert notebook04.SETTING_TASKS[forecast] is False
+    message = checks.grade("04.2", {**notebook04.SETTING_TASKS, forecast: True})[1]
     assert message.startswith("not yet: 1 of 4 to rethink") and "29 outputs" in message, message
     assert "True works too" in message  # trained on every day's next value (section 6's table)
-    review = checks.grade("04.2", {**checks.SETTING_TASKS,
+    review = checks.grade("04.2", {**notebook04.SETTING_TASKS,
                                    "decide whether a whole review is positive": True})[1]
     assert "one output for the whole sequence" in review
 
@@ -299,16 +300,16 @@ def test_sensor_logs_accept_lists_and_numpy_values_and_count_the_slips():
     ({"forecast": "(32, 12, 2)"}, "expected a shape tuple of ints"),
 ])
 def test_building_shapes_feedback_names_the_slip(change, hint):
-    status, message = checks.grade("08.1", {**checks.BUILDING_SHAPES, **change})
+    status, message = checks.grade("08.1", {**notebook08.BUILDING_SHAPES, **change})
     assert status == checks.WRONG
     assert message.startswith("not yet: 1 of 5 to rethink") and hint in message, message
-    answer = {key: list(shape) for key, shape in checks.BUILDING_SHAPES.items()}
+    answer = {key: list(shape) for key, shape in notebook08.BUILDING_SHAPES.items()}
     assert checks.grade("08.1", answer)[0] == checks.CORRECT
     assert "expected a dict with the keys" in checks.grade("08.1", {"past": (32, 48, 5)})[1]
 
 
 def test_teacher_inputs_feedback_names_the_slip():
-    right = checks.TEACHER_INPUTS
+    right = notebook08.TEACHER_INPUTS
     np.testing.assert_array_equal(right[0, :, :2], [[0.3, 0.4], [0.5, 0.6], [0.7, 0.8]])
     assert checks.grade("08.2", right.tolist())[0] == checks.CORRECT
     u_shifted, zeros_first = right.copy(), right.copy()
@@ -345,13 +346,13 @@ def test_attention_shapes_feedback(answer, hint):
 
 
 def test_log_attention_feedback():
-    weights, context = checks._log_attention(checks._LOG_REAL)
+    weights, context = notebook09._log_attention(notebook09._LOG_REAL)
     np.testing.assert_allclose(weights[3:], 0)
     np.testing.assert_allclose(weights.sum(), 1)
     assert checks.grade("09.2", (weights, context))[0] == checks.CORRECT
     assert checks.grade("09.2", (weights[None, None], context[None]))[0] == checks.CORRECT
     for answer, hint in [
-        (checks._log_attention(np.ones(5, dtype=bool)), "padded steps got weight"),
+        (notebook09._log_attention(np.ones(5, dtype=bool)), "padded steps got weight"),
         ((weights, context + 1), "the weights are right"),
         ((np.array([1 / 3, 1 / 3, 1 / 3, 0, 0]), context), "equal weights are average pooling"),
         ((weights * 2, context), "sum to 1"),
