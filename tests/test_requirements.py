@@ -109,7 +109,7 @@ def test_ci_runs_the_colab_commands_the_readme_gives():
         "python3.13 -m venv --clear .venv-colab && .venv-colab/bin/pip install -r "
         'requirements-colab.txt && .venv-colab/bin/pip install --no-deps '
         '"rnn-course-helpers @ git+file://$PWD"',
-        '.venv-colab/bin/python -m pytest -m "not browser and not pinned" tests '
+        '.venv-colab/bin/python -m pytest -m "not browser and not pinned and not teacher" tests '
         "&& .venv-colab/bin/python -m pytest --nbval-lax notebooks",
     ):
         assert command in readme and command in ci, command
@@ -124,5 +124,21 @@ def test_the_website_s_environment_is_pinned_and_ci_builds_and_checks_it():
         "python3 -m venv .venv-docs && .venv-docs/bin/pip install -r docs/requirements.txt",
         ".venv-docs/bin/sphinx-build -W -c docs . docs/_build/html",
         ".venv/bin/python -m pytest -m browser -n 0 tests/test_site.py",
+    ):
+        assert command in readme and command in ci, command
+
+
+def test_the_teacher_s_environment_is_the_course_s_plus_pinned_nbgrader():
+    """requirements-teacher.txt (README, "For teachers") adds an exact nbgrader pin to
+    requirements.txt; `.ci/run teacher` runs the README's commands word for word."""
+    pins = _pins(ROOT / "requirements-teacher.txt")
+    assert pins[0] == "-r requirements.txt"
+    assert [pin.split("==")[0] for pin in pins[1:]] == ["nbgrader"] and "==" in pins[1]
+    readme, ci = (ROOT / "README.md").read_text(), (ROOT / ".ci" / "run").read_text()
+    for command in (
+        "python3 -m venv .venv-teacher && "
+        ".venv-teacher/bin/pip install -r requirements-teacher.txt",
+        ".venv-teacher/bin/python tools/teacher.py",
+        ".venv-teacher/bin/python -m pytest -m teacher -n 0 tests/test_teacher.py",
     ):
         assert command in readme and command in ci, command
