@@ -38,6 +38,10 @@ def exercise(exercise_id, typical_wrong_answer, praise):
     """Register the decorated checker as exercise ``exercise_id`` (helpers/checkers/)."""
 
     def register(feedback):
+        if exercise_id in EXERCISES:
+            raise ValueError(f"exercise {exercise_id!r} is registered twice: by "
+                             f"{EXERCISES[exercise_id].feedback.__module__} and by "
+                             f"{feedback.__module__}")
         EXERCISES[exercise_id] = Exercise(feedback, typical_wrong_answer, praise)
         return feedback
 
@@ -76,8 +80,17 @@ def check(exercise_id, answer):
     print(f"Exercise {exercise_id}: {message}")
 
 
-# Each notebook's checkers live in a module of their own, helpers/checkers/notebookNN.py; importing
-# them registers their exercises above.
-from helpers.checkers import (  # noqa: E402, F401, I001
-    notebook01, notebook02, notebook03, notebook04, notebook05, notebook06, notebook07,
-    notebook08, notebook09)
+def _register_every_notebook():
+    """Import helpers/checkers/notebookNN.py for every NN there: importing a module registers its
+    exercises. A new notebook's module needs no line here."""
+    import importlib
+    import pkgutil
+
+    from helpers import checkers
+
+    for module in pkgutil.iter_modules(checkers.__path__):
+        if module.name.startswith("notebook"):
+            importlib.import_module(f"helpers.checkers.{module.name}")
+
+
+_register_every_notebook()

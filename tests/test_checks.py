@@ -436,3 +436,21 @@ def test_training_checkers_name_the_slip():
     for exercise_id, model, words in _training_cases():
         status, message = checks.grade(exercise_id, model)
         assert status == checks.WRONG and words in message, (exercise_id, message)
+
+
+def test_each_notebook_s_module_registers_its_own_exercises_only():
+    """helpers/checkers/notebookNN.py registers exercises NN.k, and every module is imported."""
+    from pathlib import Path
+
+    folder = Path(checks.__file__).parent / "checkers"
+    modules = sorted(path.stem for path in folder.glob("notebook[0-9][0-9].py"))
+    assert modules == [f"notebook{n:02d}" for n in range(1, 10)]
+    for exercise_id, exercise in checks.EXERCISES.items():
+        assert exercise.feedback.__module__ == f"helpers.checkers.notebook{exercise_id[:2]}"
+    assert {exercise_id[:2] for exercise_id in checks.EXERCISES} == {m[-2:] for m in modules}
+
+
+def test_an_exercise_registered_twice_is_refused(monkeypatch):
+    monkeypatch.setitem(checks.EXERCISES, "99.1", checks.EXERCISES["01.1"])
+    with pytest.raises(ValueError, match="'99.1' is registered twice"):
+        checks.exercise("99.1", typical_wrong_answer=0, praise="")(lambda answer: None)

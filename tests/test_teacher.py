@@ -29,6 +29,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 import teacher  # noqa: E402
 
 EXERCISE = re.compile(r"exercise_(\d\d)_(\d+)")
+TRAINING = {"02.4", "03.4", "04.4", "05.4", "06.5", "07.4", "08.3", "09.4"}  # 2 points each
 STUDENTS = ("solutions", "untouched", "typical")
 
 
@@ -43,21 +44,18 @@ def _published_solutions(path):
     return {teacher.CHECK_CALL.search(m[1])[1]: m[1] for m in found if m}
 
 
-def _as_released(cell):
-    """A published exercise cell as nbgrader releases it: a comment after `answer = None` moves
-    to the line above (nbgrader's stub replaces the whole line)."""
-    lines = []
-    for line in cell.source.split("\n"):
-        match = teacher.PLACEHOLDER.match(line)
-        lines += ([f"# {match[1]}"] if match and match[1] else []) + (
-            ["answer = None"] if match else [line])
-    return "\n".join(lines)
-
-
-def _clear_solutions(source):
-    """What nbgrader's ClearSolutions does with teacher/nbgrader_config.py's stub."""
-    return re.sub(r"### BEGIN SOLUTION\n.*?### END SOLUTION", "answer = None", source,
+def _released(cell):
+    """What teacher/nbgrader_config.py makes of an answer cell: the solution region replaced by
+    the exercise's own `answer = None` line."""
+    return re.sub(r"### BEGIN SOLUTION\n.*?### END SOLUTION",
+                  cell.metadata["answer_line"].replace("\\", "\\\\"), cell.source,
                   flags=re.DOTALL)
+
+
+def _solved(cell):
+    """An answer cell of the source version as a student who solved it hands it in."""
+    return "\n".join(line for line in cell.source.split("\n")
+                     if line not in ("### BEGIN SOLUTION", "### END SOLUTION"))
 
 
 @pytest.mark.parametrize("path", teacher.NOTEBOOKS, ids=lambda p: p.name[:2])
@@ -69,15 +67,14 @@ def test_the_source_version_grades_every_exercise_and_locks_the_rest(path):
     answers = [c for c in nb.cells if _exercise_id(c)]
     assert [_exercise_id(c) for c in answers] == [
         teacher.CHECK_CALL.search(c.source)[1] for c in exercises]
-    solutions = _published_solutions(path)
     for answer, exercise in zip(answers, exercises, strict=True):
         assert answer.metadata.nbgrader["solution"] and not answer.metadata.nbgrader["locked"]
-        assert _clear_solutions(answer.source) == _as_released(exercise)
+        assert _released(answer) == exercise.source
         test = nb.cells[nb.cells.index(answer) + 1]
         exercise_id = _exercise_id(answer)
         assert test.metadata.nbgrader["grade"] and test.metadata.nbgrader["locked"]
         assert f'checks.grade("{exercise_id}", answer)' in test.source
-        assert test.metadata.nbgrader["points"] == (2 if ".fit(" in solutions[exercise_id] else 1)
+        assert test.metadata.nbgrader["points"] == (2 if exercise_id in TRAINING else 1)
     blocks = [c for c in nb.cells if teacher.SOLUTION_TAG in c.metadata.get("tags", [])]
     assert len(blocks) == len(exercises)
     assert all(c.source.startswith("<details>") and c.source.endswith("</details>")
@@ -92,6 +89,13 @@ def test_the_source_version_grades_every_exercise_and_locks_the_rest(path):
         if cell not in exercises:
             assert all(part.strip() in text for part in cell.source.split("</details>")), \
                 cell.source[:80]
+
+
+def test_the_course_is_worth_45_points():
+    """37 exercises, 8 of which train a model (2 points each)."""
+    tests = [c for path in teacher.NOTEBOOKS for c in teacher.source_version(path).cells
+             if c.metadata.get("nbgrader", {}).get("grade")]
+    assert (len(tests), sum(c.metadata.nbgrader["points"] for c in tests)) == (37, 45)
 
 
 def test_a_notebook_whose_exercise_lost_its_solution_is_refused(tmp_path):
@@ -118,13 +122,14 @@ def course(tmp_path_factory):
     shutil.copy(ROOT / "teacher" / "nbgrader_config.py", folder)
     teacher.generate(course=folder)
     for path in teacher.NOTEBOOKS:
-        solutions = _published_solutions(path)
+        source = teacher.source_version(path)
+        solved = {_exercise_id(c): _solved(c) for c in source.cells if _exercise_id(c)}
         for student in STUDENTS:
             nb = nbformat.read(folder / "release" / path.stem / path.name, as_version=4)
             for cell in nb.cells:
                 exercise_id = _exercise_id(cell)
                 if exercise_id and student == "solutions":
-                    cell.source = solutions[exercise_id]
+                    cell.source = solved[exercise_id]
                 elif exercise_id and student == "typical":
                     cell.source = (f'answer = checks.EXERCISES["{exercise_id}"].wrong_answer()\n'
                                    f'checks.check("{exercise_id}", answer)')
@@ -151,8 +156,13 @@ def test_the_release_is_the_published_notebook_without_solutions(course, path):
     exercises = [c for c in published.cells
                  if c.cell_type == "code" and teacher.CHECK_CALL.search(c.source)]
     answers = [c for c in release.cells if _exercise_id(c)]
-    assert [c.source for c in answers] == [_as_released(c) for c in exercises]
+    assert [c.source for c in answers] == [c.source for c in exercises]
     assert [c.outputs for c in answers] == [c.outputs for c in exercises]  # "not attempted yet"
+    for answer in answers:  # each followed by its test cell, locked, with its points
+        test = release.cells[release.cells.index(answer) + 1].metadata.nbgrader
+        exercise_id = _exercise_id(answer)
+        assert test["grade_id"] == f"exercise_{exercise_id.replace('.', '_')}_test"
+        assert test["locked"] and test["points"] == (2 if exercise_id in TRAINING else 1)
     figures = sum("image/png" in o.get("data", {}) for c in published.cells
                   if c.cell_type == "code" for o in c.outputs)
     assert figures == sum("image/png" in o.get("data", {}) for c in release.cells
@@ -167,24 +177,44 @@ def test_autograding_gives_solutions_full_marks_and_slips_none(course, path):
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
         scores = {student: (submission.score, submission.max_score) for student in STUDENTS
                   for submission in [gradebook.find_submission(path.stem, student)]}
-    full = scores["solutions"][1]
-    assert full > 0
+    exercise_ids = list(_published_solutions(path))
+    full = sum(2 if exercise_id in TRAINING else 1 for exercise_id in exercise_ids)
     assert scores == {"solutions": (full, full), "untouched": (0, full), "typical": (0, full)}
+
+
+def _test_errors(course, student, path):
+    """{exercise id: the error its test cell raised in the graded hand-in, or None}."""
+    graded = nbformat.read(course / "autograded" / student / path.stem / path.name, as_version=4)
+    errors = {}
+    for cell in graded.cells:
+        match = re.fullmatch(r"exercise_(\d\d)_(\d+)_test",
+                             cell.metadata.get("nbgrader", {}).get("grade_id", ""))
+        if match:
+            raised = [o for o in cell.outputs if o.output_type == "error"]
+            errors[f"{match[1]}.{match[2]}"] = (
+                f"{raised[0].ename}: {raised[0].evalue}" if raised else None)
+    return errors
 
 
 @pytest.mark.teacher
 @pytest.mark.parametrize("path", teacher.NOTEBOOKS, ids=lambda p: p.name[:2])
 def test_the_feedback_carries_the_checkers_messages(course, path):
+    """Each test cell fails with its checker's own message, which the feedback page shows."""
     exercise_ids = list(_published_solutions(path))
     solved = _feedback(course, "solutions", path)
-    for exercise_id in exercise_ids:  # what the exercise cell printed, and no failed test
+    assert _test_errors(course, "solutions", path) == dict.fromkeys(exercise_ids)
+    for exercise_id in exercise_ids:  # what each exercise cell printed
         assert f"Exercise {exercise_id}: correct." in solved
-    assert "AssertionError: not" not in solved
-    untouched = _feedback(course, "untouched", path)
     _, not_attempted = checks.grade(exercise_ids[0], None)
-    assert untouched.count(f"AssertionError: {not_attempted}") == len(exercise_ids)
-    typical = _feedback(course, "typical", path)
+    assert _test_errors(course, "untouched", path) == {
+        exercise_id: f"AssertionError: {not_attempted}" for exercise_id in exercise_ids}
+    errors, typical = _test_errors(course, "typical", path), _feedback(course, "typical", path)
     for exercise_id in exercise_ids:
-        _, message = checks.grade(exercise_id, checks.EXERCISES[exercise_id].wrong_answer())
-        start = re.split(r"\d", message)[0][:60]  # numbers from an untrained model may differ
-        assert f"AssertionError: {start}" in typical, (exercise_id, message)
+        exercise = checks.EXERCISES[exercise_id]
+        _, message = checks.grade(exercise_id, exercise.wrong_answer())
+        if callable(exercise.typical_wrong_answer):  # an untrained model: its numbers vary
+            message = re.split(r"\d", message)[0]
+        assert errors[exercise_id].startswith(f"AssertionError: {message}"), (
+            exercise_id, errors[exercise_id], message)
+        assert errors[exercise_id][:120] in typical, exercise_id
+    assert f"AssertionError: {not_attempted}" in _feedback(course, "untouched", path)

@@ -9,9 +9,9 @@ the nbgrader *source* version, teacher/source/<NN_name>/<NN_name>.ipynb, then ru
 teacher/release/<NN_name>/. In the source version:
 
 - each exercise cell is an autograded-answer cell whose `answer = None` line is replaced by the
-  published solution between ``### BEGIN SOLUTION`` and ``### END SOLUTION``; nbgrader puts
-  `answer = None` back in the release (teacher/nbgrader_config.py), so the learner's cell is the
-  published one (a comment that followed `answer = None` stands on the line above it);
+  published solution between ``### BEGIN SOLUTION`` and ``### END SOLUTION``; in the release,
+  nbgrader writes `answer = None` back and teacher/nbgrader_config.py restores the rest of that
+  line (its comment, kept in the cell's metadata), so the learner's cell is the published one;
 - after it comes one locked, autograded test cell, ``checks.grade`` on the learner's answer,
   worth 1 point, or 2 for an exercise that trains a model; the checker's message is the
   feedback;
@@ -54,16 +54,20 @@ def points(solution):
     return 2 if ".fit(" in solution else 1
 
 
-def answer_cell(exercise_cell, solution):
-    """The exercise cell with the published solution in place of its `answer = None` line."""
+def answer_cell(exercise_cell, solution, name):
+    """The exercise cell with the published solution in place of its `answer = None` line, which
+    the cell's metadata keeps for the release (`answer_line`)."""
     lines = exercise_cell.source.split("\n")
-    (where,) = [i for i, line in enumerate(lines) if PLACEHOLDER.match(line)]
-    comment = PLACEHOLDER.match(lines[where])[1]
+    found = [i for i, line in enumerate(lines) if PLACEHOLDER.match(line)]
+    if len(found) != 1:
+        raise ValueError(f"{name}: expected one `answer = None` line in an exercise cell, found "
+                         f"{len(found)} in:\n{exercise_cell.source}")
+    (where,) = found
     body = [line for line in solution.rstrip("\n").split("\n") if not CHECK_CALL.match(line)]
     region = ["### BEGIN SOLUTION", *body, "### END SOLUTION"]
     cell = copy.deepcopy(exercise_cell)
-    cell.source = "\n".join([*lines[:where], *([f"# {comment}"] if comment else []), *region,
-                             *lines[where + 1:]])
+    cell.source = "\n".join([*lines[:where], *region, *lines[where + 1:]])
+    cell.metadata["answer_line"] = lines[where]
     return cell
 
 
@@ -93,11 +97,13 @@ def source_version(path):
             exercise_id = exercise[1]
             following = nb.cells[index + 1] if index + 1 < len(nb.cells) else None
             found = SOLUTION.search(following.source) if following else None
-            if not found or CHECK_CALL.search(found[1])[1] != exercise_id:
+            checked = CHECK_CALL.search(found[1]) if found else None
+            if not checked or checked[1] != exercise_id:
                 raise ValueError(f"{path.name}: exercise {exercise_id} is not followed by its "
-                                 f"solution block")
+                                 f'solution block, which ends with checks.check("{exercise_id}", '
+                                 f"answer)")
             key = exercise_id.replace(".", "_")
-            cells.append(_nbgrader(answer_cell(cell, found[1]), f"exercise_{key}",
+            cells.append(_nbgrader(answer_cell(cell, found[1], path.name), f"exercise_{key}",
                                    solution=True))
             test = nbformat.v4.new_code_cell(TEST.format(id=exercise_id))
             cells.append(_nbgrader(test, f"exercise_{key}_test", grade=True, locked=True,
@@ -112,12 +118,19 @@ def source_version(path):
 
 
 def generate(paths=NOTEBOOKS, course=COURSE):
-    """Write the source version of each notebook and generate its student release."""
+    """Write the source version of each notebook and generate its student release; a notebook
+    nbgrader refuses (one with hand-ins whose cells changed) does not stop the others."""
+    refused = []
     for path in paths:
         folder = course / "source" / path.stem
         folder.mkdir(parents=True, exist_ok=True)
         nbformat.write(source_version(path), folder / path.name)
-        nbgrader("generate_assignment", path.stem, "--force", "--create", course=course)
+        try:
+            nbgrader("generate_assignment", path.stem, "--force", "--create", course=course)
+        except subprocess.CalledProcessError:
+            refused.append(path.stem)
+    if refused:
+        raise RuntimeError(f"nbgrader refused to generate {refused}: see its messages above")
 
 
 def nbgrader(*args, course=COURSE):
@@ -132,12 +145,18 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("notebooks", nargs="*", help="two-digit numbers (default: all)")
     args = parser.parse_args(argv)
+    numbers = [p.name[:2] for p in NOTEBOOKS]
+    unknown = [number for number in args.notebooks if number not in numbers]
+    if unknown:
+        parser.error(f"no notebook numbered {unknown}; expected some of {numbers}")
     chosen = [p for p in NOTEBOOKS if not args.notebooks or p.name[:2] in args.notebooks]
-    if not chosen:
-        parser.error(f"no notebook numbered {args.notebooks}; expected some of "
-                     f"{[p.name[:2] for p in NOTEBOOKS]}")
-    generate(chosen)
+    try:
+        generate(chosen)
+    except RuntimeError as error:
+        print(error, file=sys.stderr)
+        return 1
     print(f"source versions in {COURSE / 'source'}, student releases in {COURSE / 'release'}")
+    return 0
 
 
 if __name__ == "__main__":

@@ -8,5 +8,6 @@ calling a learner's model without letting it raise.
 
 To add an exercise to notebook NN: write its checker in ``notebookNN.py`` under the decorator,
 with a typical wrong answer the tests will run through it; its solution in the notebook is then
-checked by ``tests/test_notebooks.py`` like every other.
+checked by ``tests/test_notebooks.py`` like every other. A new notebook gets a new module,
+``notebookNN.py``: ``helpers.checks`` imports every ``notebook*`` module here by itself.
 """
