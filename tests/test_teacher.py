@@ -38,10 +38,11 @@ def _exercise_id(cell):
     return f"{match[1]}.{match[2]}" if match else None
 
 
-def _published_solutions(path):
+def _exercise_ids(path):
+    """The ids of a published notebook's exercises, in order, read off its solution blocks."""
     nb = nbformat.read(path, as_version=4)
     found = (teacher.SOLUTION.search(c.source) for c in nb.cells if c.cell_type == "markdown")
-    return {teacher.CHECK_CALL.search(m[1])[1]: m[1] for m in found if m}
+    return [teacher.CHECK_CALL.search(m[1])[1] for m in found if m]
 
 
 def _released(cell):
@@ -177,7 +178,7 @@ def test_autograding_gives_solutions_full_marks_and_slips_none(course, path):
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
         scores = {student: (submission.score, submission.max_score) for student in STUDENTS
                   for submission in [gradebook.find_submission(path.stem, student)]}
-    exercise_ids = list(_published_solutions(path))
+    exercise_ids = _exercise_ids(path)
     full = sum(2 if exercise_id in TRAINING else 1 for exercise_id in exercise_ids)
     assert scores == {"solutions": (full, full), "untouched": (0, full), "typical": (0, full)}
 
@@ -200,7 +201,7 @@ def _test_errors(course, student, path):
 @pytest.mark.parametrize("path", teacher.NOTEBOOKS, ids=lambda p: p.name[:2])
 def test_the_feedback_carries_the_checkers_messages(course, path):
     """Each test cell fails with its checker's own message, which the feedback page shows."""
-    exercise_ids = list(_published_solutions(path))
+    exercise_ids = _exercise_ids(path)
     solved = _feedback(course, "solutions", path)
     assert _test_errors(course, "solutions", path) == dict.fromkeys(exercise_ids)
     for exercise_id in exercise_ids:  # what each exercise cell printed

@@ -37,7 +37,7 @@ NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 COURSE = ROOT / "teacher"  # holds nbgrader_config.py; the rest of it is generated (git-ignored)
 CHECK_CALL = re.compile(r"""^checks\.check\("(\d\d\.\d+)", answer\)$""", re.MULTILINE)
 SOLUTION = re.compile(r"<details><summary>Solution</summary>.*?```python\n(.*?)```", re.DOTALL)
-PLACEHOLDER = re.compile(r"^answer = None(?:\s*#\s*(.*))?$")
+PLACEHOLDER = re.compile(r"^answer = None(?:\s*#.*)?$")  # its comment, if any, says what to give
 SOLUTION_TAG = "solution-block"
 TEST = 'status, message = checks.grade("{id}", answer)\nassert status == "correct", message'
 
