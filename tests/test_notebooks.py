@@ -23,6 +23,8 @@ NBVAL_MARKERS = {"NBVAL_IGNORE_OUTPUT", "NBVAL_SKIP", "NBVAL_CHECK_OUTPUT"}
 RAISES = "raises-exception"
 # A printed number: sign, digits with optional thousands commas, decimals, exponent.
 NUMBER = re.compile(r"(?<![\w.])[-+]?\d[\d,]*(?:\.\d*)?(?:[eE][-+]?\d+)?")
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+ABSOLUTE_PATH = re.compile(r"^File (/|[A-Za-z]:\\)", re.MULTILINE)  # IPython's "File <path>:<line>"
 SOLUTION = re.compile(r"<details>.*?```python\n(.*?)```.*?</details>", re.DOTALL)
 CHECK_CALL = re.compile(r"""checks\.check\("([0-9.]+)", answer\)""")
 
@@ -92,6 +94,10 @@ def hygiene_problems(nb):
         if tagged and not errors:
             problems.append(f"code cell {n} is tagged {RAISES!r} but stores no error")
         for output in cell.outputs:
+            if output.output_type == "error" and ABSOLUTE_PATH.search(
+                    ANSI.sub("", "\n".join(output.traceback))):
+                problems.append(f"code cell {n}'s traceback names this machine's folders: "
+                                "refresh it with tools/notebooks.py, which shortens them")
             if output.get("name") == "stderr":
                 problems.append(f"code cell {n} stores stderr: fix the warning at its source")
             noise = [m.group() for m in NUMBER.finditer(_printed(output))
@@ -159,6 +165,10 @@ def test_hygiene_passes_a_clean_fixture():
     ([("m", [_stream("mse 1.2345678e-03\n")], [])], "prints 1.2345678e-03"),
     ([("m", [_stream("gap 0.0000001234\n")], [])], "prints 0.0000001234"),
     ([("w", [_stream("warning\n", name="stderr")], [])], "code cell 1 stores stderr"),
+    ([("1 / 0", [nbformat.v4.new_output(
+        "error", ename="ValueError", evalue="no", traceback=[
+            "\x1b[36mFile \x1b[39m\x1b[32m/home/ada/course/helpers/metrics.py:37\x1b[39m"])],
+       [RAISES])], "code cell 1's traceback names this machine's folders"),
 ])
 def test_hygiene_catches_what_breaks_run_all_or_another_cpu(cells, problem):
     problems = hygiene_problems(_fixture(*cells))

@@ -139,11 +139,25 @@ def merge_streams(nb):
             cell.outputs = merged
 
 
+SITE_PACKAGES = re.compile(r"/[^\s\x1b:]*/site-packages/")
+
+
+def shorten_paths(nb):
+    """Name the files in stored tracebacks from site-packages or the course's folder on, not by
+    where this machine keeps them: ".../site-packages/keras/...", ".../helpers/metrics.py"."""
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            if output.output_type == "error":
+                output.traceback = [SITE_PACKAGES.sub("…/site-packages/", line)
+                                    .replace(f"{ROOT}/", "…/") for line in output.traceback]
+
+
 def refresh(paths):
     os.environ["KERAS_BACKEND"] = "tensorflow"  # the kernels inherit it
     for path in paths:
         nb, seconds, _ = execute(path)
         merge_streams(nb)
+        shorten_paths(nb)
         nbformat.write(nb, path)
         print(f"refreshed {path.relative_to(ROOT)} in {seconds:.1f} s")
 
