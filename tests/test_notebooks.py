@@ -75,8 +75,9 @@ def hygiene_problems(nb):
 
     Saved from one clean top-to-bottom run (execution counts 1..N) with kernel ``python3``; no
     stderr; an error stored only in a cell tagged ``raises-exception`` (JupyterLab's Run All
-    stops at any other), and every tagged cell stores one; no number at floating-point-noise
-    scale; nbval markers alone on their line, and each exempt output says why.
+    stops at any other), and every tagged cell stores one; no traceback naming this machine's
+    folders; no number at floating-point-noise scale; nbval markers alone on their line, and
+    each exempt output says why.
     """
     problems = []
     counts = [cell.execution_count for cell in _code(nb)]

@@ -144,7 +144,7 @@ SITE_PACKAGES = re.compile(r"/[^\s\x1b:]*/site-packages/")
 
 def shorten_paths(nb):
     """Name the files in stored tracebacks from site-packages or the course's folder on, not by
-    where this machine keeps them: ".../site-packages/keras/...", ".../helpers/metrics.py"."""
+    where this machine keeps them: "…/site-packages/keras/…", "…/helpers/metrics.py"."""
     for cell in nb.cells:
         for output in cell.get("outputs", []):
             if output.output_type == "error":
